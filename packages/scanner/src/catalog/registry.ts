@@ -1,0 +1,4 @@
+import type { Cataloger } from "./types.js";
+
+/** Every cataloger a scan runs, in order. Each lives in its own folder under `catalog/`. */
+export const catalogers: readonly Cataloger[] = [];

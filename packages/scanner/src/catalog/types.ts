@@ -1,0 +1,34 @@
+import type { FileTree } from "../filetree/file-tree.js";
+import type { Logger } from "../logger.js";
+import type { Distro, ImageMetadata, Package, Unknown } from "../types.js";
+
+/** What a cataloger sees: the squashed tree with the bytes of the files it asked for. */
+export interface CatalogContext {
+  tree: FileTree;
+  distro?: Distro;
+  image?: ImageMetadata;
+  /** Diff ID of the layer at `index`, or undefined for a directory scan. */
+  layerId(index: number): string | undefined;
+  /** Whether the scan is of an image (installed metadata) or a source directory (lockfiles). */
+  mode: "image" | "directory";
+  logger: Logger;
+}
+
+/** What a cataloger found: packages, and what it could not read. */
+export interface CatalogResult {
+  packages: Package[];
+  unknowns: Unknown[];
+}
+
+/**
+ * One cataloger per ecosystem folder under `catalog/`, listed in `catalog/registry.ts`.
+ * The walk never opens a file unless some cataloger's `wants` returned true for its path.
+ */
+export interface Cataloger {
+  readonly name: string;
+  /** Cheap test on an absolute path alone: true asks the walk to keep this file's bytes. */
+  wants(path: string): boolean;
+  /** Largest file this cataloger reads, in bytes; bigger files become unknowns. */
+  readonly maxFileSize: number;
+  catalog(context: CatalogContext): Promise<CatalogResult> | CatalogResult;
+}

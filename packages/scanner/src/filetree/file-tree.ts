@@ -1,0 +1,225 @@
+import { PathResolutionError } from "../errors.js";
+import { joinLinkTarget, parentPath, splitPath } from "./paths.js";
+import type { CapturedFile, LayerEntry, LayerIndex, NodeType } from "./types.js";
+
+/** One node of the squashed tree. */
+export interface FileNode {
+  type: NodeType;
+  size: number;
+  mode: number;
+  /** Index of the layer that last wrote this node. */
+  layerIndex: number;
+  linkTarget?: string;
+  children?: Map<string, FileNode>;
+}
+
+/** The most symlinks followed while resolving one path, as Linux allows (MAXSYMLINKS). */
+const MAX_SYMLINK_HOPS = 40;
+
+/**
+ * The squashed view of an image: every layer applied in order, whiteouts and opaque directories
+ * honoured, and for each kept file every version that the layers wrote since it last appeared.
+ */
+export class FileTree {
+  readonly root: FileNode = {
+    type: "dir",
+    size: 0,
+    mode: 0o755,
+    layerIndex: 0,
+    children: new Map(),
+  };
+  private readonly history = new Map<string, CapturedFile[]>();
+
+  /** Applies one layer on top of what is already there (layers must come bottom first). */
+  applyLayer(layer: LayerIndex): void {
+    for (const dir of layer.opaqueDirs) this.clearDir(dir);
+    for (const path of layer.whiteouts) this.remove(path);
+    for (const entry of layer.entries) this.addEntry(entry, layer);
+  }
+
+  /** The node at `path`, following symlinks in every component including the last. */
+  get(path: string): FileNode | undefined {
+    return this.lookup(path, true)?.node;
+  }
+
+  /** The node at `path` itself: a symlink in the last component is not followed. */
+  lstat(path: string): FileNode | undefined {
+    return this.lookup(path, false)?.node;
+  }
+
+  /** The path `path` leads to once every symlink on the way is followed, inside the image. */
+  realPath(path: string): string | undefined {
+    return this.lookup(path, true)?.path;
+  }
+
+  /** The kept bytes of the file at `path` (symlinks followed), if a cataloger asked for them. */
+  read(path: string): Buffer | undefined {
+    const real = this.realPath(path);
+    if (real === undefined) return undefined;
+    const versions = this.history.get(real);
+    return versions?.[versions.length - 1]?.content;
+  }
+
+  /** Every version of a kept file, oldest first, since it was last deleted. */
+  versions(path: string): readonly CapturedFile[] {
+    return this.history.get(path) ?? [];
+  }
+
+  /** The kept files that are still present in the final view, newest versions only. */
+  *capturedFiles(): Generator<CapturedFile> {
+    for (const versions of this.history.values()) {
+      const last = versions[versions.length - 1];
+      if (last) yield last;
+    }
+  }
+
+  /** Walks every node depth-first, paths absolute. */
+  *walk(dir = "/", node: FileNode = this.root): Generator<[string, FileNode]> {
+    for (const [name, child] of node.children ?? []) {
+      const path = dir === "/" ? `/${name}` : `${dir}/${name}`;
+      yield [path, child];
+      if (child.children) yield* this.walk(path, child);
+    }
+  }
+
+  private addEntry(entry: LayerEntry, layer: LayerIndex): void {
+    const parent = this.ensureDir(parentPath(entry.path), layer.layerIndex);
+    const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
+    if (parent === undefined || name === "") return;
+    const existing = parent.children?.get(name);
+    if (entry.type === "dir") {
+      if (existing?.type === "dir") {
+        existing.mode = entry.mode;
+        existing.layerIndex = layer.layerIndex;
+        return;
+      }
+      this.dropHistory(entry.path);
+      parent.children?.set(name, {
+        type: "dir",
+        size: 0,
+        mode: entry.mode,
+        layerIndex: layer.layerIndex,
+        children: new Map(),
+      });
+      return;
+    }
+    this.dropHistory(entry.path);
+    if (entry.type === "hardlink") {
+      this.addHardLink(entry, parent, name, layer.layerIndex);
+      return;
+    }
+    parent.children?.set(name, {
+      type: entry.type,
+      size: entry.size,
+      mode: entry.mode,
+      layerIndex: layer.layerIndex,
+      linkTarget: entry.linkTarget,
+    });
+    const content = layer.captured.get(entry.path);
+    if (content !== undefined) this.pushVersion(entry.path, layer.layerIndex, content);
+  }
+
+  /** A hard link shares its target's bytes; the target is looked up as the tree is now. */
+  private addHardLink(entry: LayerEntry, parent: FileNode, name: string, layerIndex: number): void {
+    const targetPath = entry.linkTarget ?? "";
+    const target = this.lstat(targetPath);
+    const size = target?.type === "file" ? target.size : 0;
+    parent.children?.set(name, { type: "file", size, mode: entry.mode, layerIndex });
+    const content = this.history.get(targetPath)?.at(-1)?.content;
+    if (content !== undefined) this.pushVersion(entry.path, layerIndex, content);
+  }
+
+  private pushVersion(path: string, layerIndex: number, content: Buffer): void {
+    const versions = this.history.get(path) ?? [];
+    versions.push({ path, layerIndex, content });
+    this.history.set(path, versions);
+  }
+
+  /** Creates missing parent directories, as tar extraction does; a file in the way is replaced. */
+  private ensureDir(path: string, layerIndex: number): FileNode | undefined {
+    let node = this.root;
+    let current = "";
+    for (const part of splitPath(path)) {
+      current += `/${part}`;
+      let child = node.children?.get(part);
+      if (child?.type === "symlink") {
+        // Entries below a symlinked directory land where the link points, as tar does.
+        const resolved = this.lookup(current, true);
+        if (resolved?.node.type === "dir") {
+          node = resolved.node;
+          continue;
+        }
+      }
+      if (child?.type !== "dir") {
+        this.dropHistory(current);
+        child = { type: "dir", size: 0, mode: 0o755, layerIndex, children: new Map() };
+        node.children?.set(part, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private remove(path: string): void {
+    const parent = this.lstat(parentPath(path));
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    parent?.children?.delete(name);
+    this.dropHistory(path);
+  }
+
+  private clearDir(path: string): void {
+    const node = this.lstat(path);
+    if (node?.type !== "dir") return;
+    node.children = new Map();
+    this.dropHistory(path, true);
+  }
+
+  /** Forgets kept versions at `path` and below it. */
+  private dropHistory(path: string, childrenOnly = false): void {
+    if (this.history.size === 0) return;
+    if (!childrenOnly) this.history.delete(path);
+    const prefix = path === "/" ? "/" : `${path}/`;
+    for (const key of this.history.keys()) {
+      if (key.startsWith(prefix)) this.history.delete(key);
+    }
+  }
+
+  /**
+   * Resolves a path component by component inside the image. `..` at the root stays at the
+   * root, absolute link targets start from the image root, and a loop ends in an error.
+   */
+  private lookup(path: string, followLast: boolean): { node: FileNode; path: string } | undefined {
+    const pending = splitPath(path);
+    const stack: FileNode[] = [this.root];
+    const names: string[] = [];
+    let hops = 0;
+    while (pending.length > 0) {
+      const part = pending.shift() as string;
+      if (part === "..") {
+        if (stack.length > 1) {
+          stack.pop();
+          names.pop();
+        }
+        continue;
+      }
+      const node = stack[stack.length - 1]?.children?.get(part);
+      if (node === undefined) return undefined;
+      const isLast = pending.length === 0;
+      if (node.type === "symlink" && (followLast || !isLast)) {
+        if (++hops > MAX_SYMLINK_HOPS) {
+          throw new PathResolutionError(`too many levels of symbolic links resolving ${path}`);
+        }
+        const here = `/${names.join("/")}`;
+        const target = joinLinkTarget(here, node.linkTarget ?? "");
+        pending.unshift(...splitPath(target));
+        stack.length = 1;
+        names.length = 0;
+        continue;
+      }
+      stack.push(node);
+      names.push(part);
+    }
+    const node = stack[stack.length - 1] as FileNode;
+    return { node, path: `/${names.join("/")}` };
+  }
+}

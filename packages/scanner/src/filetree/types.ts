@@ -1,0 +1,46 @@
+import type { Unknown } from "../types.js";
+
+/** Kind of a file-system node. Hard links are resolved to the file they share content with. */
+export type NodeType = "file" | "dir" | "symlink" | "other";
+
+/** One entry as a layer (or a directory walk) presents it, before squashing. */
+export interface LayerEntry {
+  /** Normalised absolute path (see `normalizeEntryPath`). */
+  path: string;
+  type: NodeType | "hardlink";
+  size: number;
+  mode: number;
+  /** Symlink target as written, or the hard link's target path (normalised). */
+  linkTarget?: string;
+}
+
+/** A file the scan kept the bytes of, because a cataloger asked for its path. */
+export interface CapturedFile {
+  path: string;
+  /** Index of the layer that wrote this version. */
+  layerIndex: number;
+  content: Buffer;
+}
+
+/** Decides whether a file's bytes are kept, and up to what size. */
+export interface CapturePolicy {
+  /** Cheap test on the absolute path alone; true keeps the bytes. */
+  wants(path: string): boolean;
+  /** Largest file whose bytes are kept for this path; larger ones become unknowns. */
+  maxSize(path: string): number;
+}
+
+/** What one layer holds, recorded while streaming it, before it is squashed with the others. */
+export interface LayerIndex {
+  layerIndex: number;
+  /** Entries in archive order, whiteout markers excluded. */
+  entries: LayerEntry[];
+  /** Paths this layer deletes from the layers below it (`.wh.NAME`). */
+  whiteouts: string[];
+  /** Directories whose lower-layer contents this layer hides (`.wh..wh..opq`). */
+  opaqueDirs: string[];
+  captured: Map<string, Buffer>;
+  unknowns: Unknown[];
+  /** Uncompressed bytes of the layer tar (or files walked). */
+  bytes: number;
+}

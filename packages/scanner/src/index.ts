@@ -1,0 +1,14 @@
+/**
+ * Lading's scanner: reads container images without an engine, catalogs what they hold and
+ * writes SBOMs. No HTTP and no database code lives here.
+ */
+
+export type { CatalogContext, Cataloger, CatalogResult } from "./catalog/types.js";
+export * from "./errors.js";
+export { FileTree } from "./filetree/file-tree.js";
+export { findFormat, formats } from "./format/registry.js";
+export type { Format, FormatContext } from "./format/types.js";
+export type { Logger } from "./logger.js";
+export { type ScanOptions, scan } from "./scan.js";
+export type { OpenedSource, SourceKind, SourceOptions } from "./source/types.js";
+export type * from "./types.js";

@@ -1,0 +1,35 @@
+import { SourceError } from "../errors.js";
+import { dirSource } from "./dir/dir-source.js";
+import type { SourceKind } from "./types.js";
+
+/**
+ * Every source kind, in the order a bare path is tested against them: the most specific
+ * content checks first, a plain directory last.
+ */
+export const sourceKinds: readonly SourceKind[] = [dirSource];
+
+/** A source the user named: its kind and the rest of the reference. */
+export interface ResolvedSource {
+  source: SourceKind;
+  target: string;
+}
+
+/**
+ * Splits `kind:target`, or detects the kind of a bare path by its content. A Windows-style or
+ * unknown prefix is taken as part of a path.
+ */
+export async function resolveSource(reference: string): Promise<ResolvedSource> {
+  const colon = reference.indexOf(":");
+  if (colon > 0) {
+    const prefix = reference.slice(0, colon);
+    const source = sourceKinds.find((s) => s.kind === prefix);
+    if (source) return { source, target: reference.slice(colon + 1) };
+  }
+  for (const source of sourceKinds) {
+    if (await source.detect(reference)) return { source, target: reference };
+  }
+  const kinds = sourceKinds.map((s) => `${s.kind}:`).join(", ");
+  throw new SourceError(
+    `cannot tell what ${reference} is: not a file or directory of a known kind (${kinds})`,
+  );
+}

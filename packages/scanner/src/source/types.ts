@@ -1,0 +1,43 @@
+import type { Readable } from "node:stream";
+import type { CapturePolicy, LayerIndex } from "../filetree/types.js";
+import type { Logger } from "../logger.js";
+import type { ImageMetadata, LayerInfo } from "../types.js";
+
+/** Options every source accepts. */
+export interface SourceOptions {
+  /** `os/arch[/variant]` to pick from a multi-platform index. */
+  platform?: string;
+  /** A tag (`name:tag`) or digest (`sha256:...`) to pick one image from an archive of several. */
+  select?: string;
+  /** Layers read at once. */
+  concurrency?: number;
+  logger?: Logger;
+}
+
+/** A layer blob that can be opened for reading, as stored (compressed or not). */
+export interface BlobLayer {
+  info: LayerInfo;
+  /** Opens the stored blob. The stream is verified against `info.digest`/`info.size` when read. */
+  open(): Promise<Readable>;
+}
+
+/** An image (or directory) opened for reading. */
+export interface OpenedSource {
+  /** Image metadata; absent for a plain directory. */
+  metadata?: ImageMetadata;
+  /** Reads every layer once and returns their indexes, bottom layer first. */
+  index(policy: CapturePolicy): Promise<LayerIndex[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * One kind of image source (`docker-archive`, `oci-dir`, `dir`, ...). Each lives in its own
+ * folder under `source/` and is listed in `source/registry.ts`.
+ */
+export interface SourceKind {
+  /** The prefix users write before the colon: `docker-archive:PATH`. */
+  readonly kind: string;
+  /** Cheap test whether a bare path is of this kind (by content, not by name). */
+  detect(path: string): Promise<boolean>;
+  open(target: string, options: SourceOptions): Promise<OpenedSource>;
+}
