@@ -58,6 +58,8 @@ export interface Distro {
   /** Lower-case id from os-release `ID` (`debian`, `alpine`, `rhel`, ...). */
   id: string;
   versionId?: string;
+  /** os-release `VERSION`: the version as people read it (`12 (bookworm)`). */
+  version?: string;
   versionCodename?: string;
   name?: string;
   prettyName?: string;

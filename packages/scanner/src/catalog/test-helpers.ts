@@ -1,0 +1,90 @@
+/**
+ * Builds file trees for cataloger tests from fixture directories, one directory (or set of
+ * files) per layer, exactly as a scan would: a LayerIndex per layer, squashed in order.
+ * Only files the cataloger under test wants are captured, so `wants` is exercised too.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { FileTree } from "../filetree/file-tree.js";
+import { createLayerIndex } from "../filetree/layer-reader.js";
+import type { LayerIndex } from "../filetree/types.js";
+import { silentLogger } from "../logger.js";
+import type { Distro } from "../types.js";
+import type { CatalogContext, CatalogResult } from "./types.js";
+
+/** One test layer: fixture directories laid at the root, extra files, and deletions. */
+export interface TestLayer {
+  /** Directories whose contents are copied to the image root. */
+  dirs?: string[];
+  /** Image path → content (a string, a Buffer, or `{ from: fixture file }`). */
+  files?: Record<string, string | Buffer | { from: string }>;
+  /** Image paths this layer deletes (whiteouts). */
+  whiteouts?: string[];
+}
+
+/** Anything with a path predicate: a cataloger or the distro detector. */
+export interface Wanting {
+  wants(path: string): boolean;
+}
+
+/** The diff ID the test helpers give layer `index`. */
+export function testLayerId(index: number): string {
+  return `sha256:${createHash("sha256").update(`layer ${index}`).digest("hex")}`;
+}
+
+/** Squashes the layers into a tree, capturing the files `wanting` asks for. */
+export function buildTree(layers: TestLayer[], wanting: Wanting): FileTree {
+  const tree = new FileTree();
+  layers.forEach((layer, i) => {
+    tree.applyLayer(indexLayer(layer, i, wanting));
+  });
+  return tree;
+}
+
+/** A catalog context over `tree` in image mode, with the helpers' layer IDs. */
+export function testContext(tree: FileTree, distro?: Distro): CatalogContext {
+  return { tree, distro, layerId: testLayerId, mode: "image", logger: silentLogger };
+}
+
+/** Builds the tree and runs a cataloger over it. */
+export async function catalogLayers(
+  cataloger: Wanting & { catalog(c: CatalogContext): CatalogResult | Promise<CatalogResult> },
+  layers: TestLayer[],
+  distro?: Distro,
+): Promise<CatalogResult> {
+  return cataloger.catalog(testContext(buildTree(layers, cataloger), distro));
+}
+
+function indexLayer(layer: TestLayer, layerIndex: number, wanting: Wanting): LayerIndex {
+  const index = createLayerIndex(layerIndex);
+  index.whiteouts.push(...(layer.whiteouts ?? []));
+  for (const dir of layer.dirs ?? []) addDir(index, dir, "", wanting);
+  for (const [path, content] of Object.entries(layer.files ?? {})) {
+    addFile(index, path, toBuffer(content), wanting);
+  }
+  return index;
+}
+
+function addDir(index: LayerIndex, root: string, prefix: string, wanting: Wanting): void {
+  for (const name of readdirSync(join(root, prefix)).sort()) {
+    const rel = `${prefix}/${name}`;
+    if (statSync(join(root, rel)).isDirectory()) {
+      index.entries.push({ path: rel, type: "dir", size: 0, mode: 0o755 });
+      addDir(index, root, rel, wanting);
+    } else {
+      addFile(index, rel, readFileSync(join(root, rel)), wanting);
+    }
+  }
+}
+
+function addFile(index: LayerIndex, path: string, content: Buffer, wanting: Wanting): void {
+  index.entries.push({ path, type: "file", size: content.length, mode: 0o644 });
+  if (wanting.wants(path)) index.captured.set(path, content);
+}
+
+function toBuffer(content: string | Buffer | { from: string }): Buffer {
+  if (typeof content === "string") return Buffer.from(content);
+  if (Buffer.isBuffer(content)) return content;
+  return readFileSync(content.from);
+}
