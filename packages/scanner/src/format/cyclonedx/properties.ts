@@ -1,0 +1,75 @@
+import { Models } from "@cyclonedx/cyclonedx-library";
+import type { ImageMetadata, Location, Package, Unknown } from "../../types.js";
+
+/*
+ * Lading's property taxonomy, in the `namespace:field` style CycloneDX recommends
+ * (https://github.com/CycloneDX/cyclonedx-property-taxonomy): `lading:layer:diffId`,
+ * `lading:location:0:path`, ... Indexed names keep list members together and ordered.
+ */
+
+type Pair = readonly [string, string | undefined];
+
+function toProperties(pairs: readonly Pair[]): Models.Property[] {
+  return pairs
+    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined && pair[1] !== "")
+    .map(([name, value]) => new Models.Property(name, value));
+}
+
+function locationPairs(locations: readonly Location[]): Pair[] {
+  return locations.flatMap((loc, i) => [
+    [`lading:location:${i}:path`, loc.path],
+    [`lading:location:${i}:layerDiffId`, loc.layer],
+  ]);
+}
+
+/** Where a package was found and how: layer, locations, cataloger, architecture, source. */
+export function packageProperties(pkg: Package): Models.Property[] {
+  return toProperties([
+    ["lading:package:foundBy", pkg.foundBy],
+    ["lading:package:foundHow", pkg.foundHow],
+    ["lading:package:arch", pkg.arch],
+    ["lading:package:sourceName", pkg.source?.name],
+    ["lading:package:sourceVersion", pkg.source?.version],
+    ["lading:package:dev", pkg.dev ? "true" : undefined],
+    ["lading:layer:diffId", pkg.layer],
+    ...locationPairs(pkg.locations),
+  ]);
+}
+
+/** Platform, labels, digests and layers of the image, for the metadata component. */
+export function imageProperties(image: ImageMetadata): Models.Property[] {
+  return toProperties([
+    ["lading:image:os", image.os],
+    ["lading:image:architecture", image.architecture],
+    ["lading:image:variant", image.variant],
+    ["lading:image:manifestDigest", image.manifestDigest],
+    ...image.repoTags.map((tag): Pair => ["lading:image:repoTag", tag]),
+    ...image.repoDigests.map((digest): Pair => ["lading:image:repoDigest", digest]),
+    ...Object.entries(image.labels).map(([k, v]): Pair => [`lading:image:label:${k}`, v]),
+    ...image.layers.map((l): Pair => [`lading:image:layer:${l.index}:diffId`, l.diffId]),
+  ]);
+}
+
+/**
+ * What the scan could not read. CycloneDX has no field for it, so each unknown becomes a group
+ * of BOM-level properties, and the count is given so that zero is stated, not implied.
+ */
+export function unknownProperties(unknowns: readonly Unknown[]): Models.Property[] {
+  return toProperties([
+    ["lading:unknowns:count", String(unknowns.length)],
+    ...unknowns.flatMap((u, i): Pair[] => [
+      [`lading:unknown:${i}:path`, u.path],
+      [`lading:unknown:${i}:layerDiffId`, u.layer],
+      [`lading:unknown:${i}:cataloger`, u.cataloger],
+      [`lading:unknown:${i}:reason`, u.reason],
+    ]),
+  ]);
+}
+
+/** Properties of the scanned source: its kind (`docker-archive`, `dir`, ...) and target. */
+export function sourceProperties(kind: string, target: string): Models.Property[] {
+  return toProperties([
+    ["lading:source:kind", kind],
+    ["lading:source:target", target],
+  ]);
+}
