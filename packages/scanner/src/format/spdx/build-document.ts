@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import type { Distro, ScanResult, Unknown } from "../../types.js";
+import { assignPackageRefs } from "../shared/package-refs.js";
+import { describeSubject } from "../shared/subject.js";
+import type { FormatContext } from "../types.js";
+import {
+  NOASSERTION,
+  type SpdxAnnotation,
+  type SpdxDocument,
+  type SpdxPackage,
+} from "./document-types.js";
+import { LicenseRefs } from "./licenses.js";
+import { toSpdxPackage } from "./package.js";
+import { sanitizeIdPart, spdxId } from "./spdx-id.js";
+
+/**
+ * The SPDX 2.3 document of a scan: the document DESCRIBES the image (or directory) package,
+ * which CONTAINS the distro and every package found. Unknowns become document annotations.
+ */
+export function buildDocument(result: ScanResult, context: FormatContext): SpdxDocument {
+  const root = toRootPackage(result);
+  const licenses = new LicenseRefs();
+  const refs = assignPackageRefs(result.packages);
+  const contents = [
+    ...(result.distro ? [toDistroPackage(result.distro)] : []),
+    ...result.packages.map((pkg, i) => toSpdxPackage(pkg, refs[i], licenses)),
+  ];
+  const extracted = licenses.extracted();
+  return {
+    spdxVersion: "SPDX-2.3",
+    dataLicense: "CC0-1.0",
+    SPDXID: "SPDXRef-DOCUMENT",
+    name: root.name,
+    documentNamespace: namespaceFor(result, root.name),
+    creationInfo: { created: spdxDate(context.now), creators: [toolOf(context)] },
+    packages: [root, ...contents],
+    hasExtractedLicensingInfos: extracted.length > 0 ? extracted : undefined,
+    relationships: [
+      {
+        spdxElementId: "SPDXRef-DOCUMENT",
+        relationshipType: "DESCRIBES",
+        relatedSpdxElement: root.SPDXID,
+      },
+      ...contents.map((p) => ({
+        spdxElementId: root.SPDXID,
+        relationshipType: "CONTAINS" as const,
+        relatedSpdxElement: p.SPDXID,
+      })),
+    ],
+    annotations: annotate(result.unknowns, context),
+  };
+}
+
+// Clause 6.5 asks for a unique URI per document; with no site of its own, Lading follows the
+// form the spec gives, http://spdx.org/spdxdocs/[name]-[UUID].
+function namespaceFor(result: ScanResult, name: string): string {
+  return `https://spdx.org/spdxdocs/lading-${result.source.kind}-${sanitizeIdPart(name)}-${randomUUID()}`;
+}
+
+function toolOf(context: FormatContext): string {
+  return `Tool: ${context.toolName}-${context.toolVersion}`;
+}
+
+/** Clause 6.9: UTC to the second, `YYYY-MM-DDThh:mm:ssZ`. */
+function spdxDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function toRootPackage(result: ScanResult): SpdxPackage {
+  const subject = describeSubject(result);
+  const hex = subject.version?.startsWith("sha256:") ? subject.version.slice(7) : undefined;
+  return {
+    SPDXID: `SPDXRef-DocumentRoot-${subject.isImage ? "Image" : "Directory"}-${sanitizeIdPart(subject.name)}`,
+    name: subject.name,
+    versionInfo: subject.version,
+    supplier: NOASSERTION,
+    downloadLocation: NOASSERTION,
+    filesAnalyzed: false,
+    checksums: hex ? [{ algorithm: "SHA256", checksumValue: hex }] : undefined,
+    licenseConcluded: NOASSERTION,
+    licenseDeclared: NOASSERTION,
+    copyrightText: NOASSERTION,
+    comment: `scanned as ${result.source.kind}:${result.source.target}`,
+    primaryPackagePurpose: subject.isImage ? "CONTAINER" : "FILE",
+  };
+}
+
+function toDistroPackage(distro: Distro): SpdxPackage {
+  return {
+    SPDXID: spdxId("OperatingSystem", distro.id, `${distro.id}@${distro.versionId ?? ""}`),
+    name: distro.id,
+    versionInfo: distro.versionId,
+    supplier: NOASSERTION,
+    downloadLocation: NOASSERTION,
+    filesAnalyzed: false,
+    licenseConcluded: NOASSERTION,
+    licenseDeclared: NOASSERTION,
+    copyrightText: NOASSERTION,
+    description: distro.prettyName,
+    primaryPackagePurpose: "OPERATING_SYSTEM",
+  };
+}
+
+/** SPDX has no field for unread input, so each unknown is an OTHER annotation by the tool. */
+function annotate(
+  unknowns: readonly Unknown[],
+  context: FormatContext,
+): SpdxAnnotation[] | undefined {
+  if (unknowns.length === 0) return undefined;
+  return unknowns.map((u) => ({
+    annotationDate: spdxDate(context.now),
+    annotationType: "OTHER",
+    annotator: toolOf(context),
+    comment: describeUnknown(u),
+  }));
+}
+
+function describeUnknown(u: Unknown): string {
+  const where = [u.layer && `layer ${u.layer}`, u.cataloger && `cataloger ${u.cataloger}`];
+  const context = where.filter(Boolean).join(", ");
+  return `unknown: ${u.path}${context ? ` (${context})` : ""}: ${u.reason}`;
+}
