@@ -2,10 +2,16 @@ import { LadingError } from "../errors.js";
 import { cyclonedxJsonFormat } from "./cyclonedx/cyclonedx-json-format.js";
 import { jsonFormat } from "./json/json-format.js";
 import { spdxJsonFormat } from "./spdx/spdx-json-format.js";
+import { tableFormat } from "./table/table-format.js";
 import type { Format } from "./types.js";
 
 /** Every output format, one per folder under `format/`. */
-export const formats: readonly Format[] = [jsonFormat, cyclonedxJsonFormat, spdxJsonFormat];
+export const formats: readonly Format[] = [
+  tableFormat,
+  jsonFormat,
+  cyclonedxJsonFormat,
+  spdxJsonFormat,
+];
 /** Finds a format by `id` or `id@version`; an unknown name is an error listing the known ones. */
 export function findFormat(name: string): { format: Format; version?: string } {
   const [id, version] = name.split("@");
