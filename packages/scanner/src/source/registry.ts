@@ -1,12 +1,20 @@
 import { SourceError } from "../errors.js";
 import { dirSource } from "./dir/dir-source.js";
+import { dockerArchiveSource } from "./docker-archive/docker-archive-source.js";
+import { ociArchiveSource } from "./oci-archive/oci-archive-source.js";
+import { ociDirSource } from "./oci-dir/oci-dir-source.js";
 import type { SourceKind } from "./types.js";
 
 /**
  * Every source kind, in the order a bare path is tested against them: the most specific
  * content checks first, a plain directory last.
  */
-export const sourceKinds: readonly SourceKind[] = [dirSource];
+export const sourceKinds: readonly SourceKind[] = [
+  ociDirSource,
+  dockerArchiveSource,
+  ociArchiveSource,
+  dirSource,
+];
 
 /** A source the user named: its kind and the rest of the reference. */
 export interface ResolvedSource {

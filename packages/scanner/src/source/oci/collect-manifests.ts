@@ -1,0 +1,75 @@
+import { ImageFormatError } from "../../errors.js";
+import type { ImageFiles } from "../archive/image-files.js";
+import { parseJson } from "../archive/image-files.js";
+import { readVerifiedBlob } from "./blobs.js";
+import { looksLikeIndex, parseIndex, parseManifest } from "./parse-manifest.js";
+import {
+  type Descriptor,
+  type ImageManifest,
+  isIndexMediaType,
+  NAME_ANNOTATIONS,
+} from "./types.js";
+
+/** An image manifest reachable from an index, with the names the index gives it. */
+export interface FoundManifest {
+  descriptor: Descriptor;
+  manifest: ImageManifest;
+  /** `org.opencontainers.image.ref.name` and `io.containerd.image.name` values, outermost first. */
+  names: string[];
+}
+
+/** Nested indexes followed at most; deeper nesting is taken as a loop. */
+const MAX_DEPTH = 4;
+
+/**
+ * Follows an index (and the indexes it points at) down to every image manifest. Attestation
+ * manifests that BuildKit adds beside images are left out: they hold no file system.
+ */
+export async function collectManifests(
+  files: ImageFiles,
+  descriptors: Descriptor[],
+  inherited: string[] = [],
+  depth = 0,
+): Promise<FoundManifest[]> {
+  if (depth > MAX_DEPTH) throw new ImageFormatError(`${files.label}: indexes nest too deep`);
+  const found: FoundManifest[] = [];
+  for (const descriptor of descriptors) {
+    if (isAttestation(descriptor)) continue;
+    const names = [...inherited, ...namesOf(descriptor)];
+    const what = `manifest ${descriptor.digest}`;
+    const json = parseJson(await readVerifiedBlob(files, descriptor, what), what);
+    if (isIndexMediaType(descriptor.mediaType) || looksLikeIndex(json)) {
+      const index = parseIndex(json, what);
+      found.push(...(await collectManifests(files, index.manifests, names, depth + 1)));
+    } else {
+      found.push({ descriptor, manifest: parseManifest(json, what), names });
+    }
+  }
+  return found;
+}
+
+function namesOf(descriptor: Descriptor): string[] {
+  const { refName, containerdName } = NAME_ANNOTATIONS;
+  const names = [descriptor.annotations[containerdName], descriptor.annotations[refName]];
+  return names.filter((n): n is string => n !== undefined && n !== "");
+}
+
+function isAttestation(descriptor: Descriptor): boolean {
+  const { platform } = descriptor;
+  return (
+    descriptor.annotations["vnd.docker.reference.type"] === "attestation-manifest" ||
+    (platform?.os === "unknown" && platform.architecture === "unknown")
+  );
+}
+
+/**
+ * Repository tags and digests from index names: a full reference (`docker.io/library/alpine:3.10`)
+ * is a tag and, with the manifest digest, a repo digest; a bare `3.10` only names a tag.
+ */
+export function repoNames(names: string[], manifestDigest: string) {
+  const full = names.filter((n) => n.includes("/") || n.includes(":"));
+  const repoTags = [...new Set(full.length > 0 ? full : names)];
+  const repos = full.map((n) => n.replace(/@.*$/, "").replace(/:[^:/]+$/, ""));
+  const repoDigests = [...new Set(repos)].map((r) => `${r}@${manifestDigest}`);
+  return { repoTags, repoDigests };
+}
