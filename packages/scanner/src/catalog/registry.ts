@@ -1,4 +1,6 @@
+import { dpkgCataloger } from "./dpkg/dpkg-cataloger.js";
+import { opkgCataloger } from "./dpkg/opkg-cataloger.js";
 import type { Cataloger } from "./types.js";
 
 /** Every cataloger a scan runs, in order. Each lives in its own folder under `catalog/`. */
-export const catalogers: readonly Cataloger[] = [];
+export const catalogers: readonly Cataloger[] = [dpkgCataloger, opkgCataloger];

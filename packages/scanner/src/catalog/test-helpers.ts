@@ -10,7 +10,7 @@ import { FileTree } from "../filetree/file-tree.js";
 import { createLayerIndex } from "../filetree/layer-reader.js";
 import type { LayerIndex } from "../filetree/types.js";
 import { silentLogger } from "../logger.js";
-import type { Distro } from "../types.js";
+import type { Distro, Package } from "../types.js";
 import type { CatalogContext, CatalogResult } from "./types.js";
 
 /** One test layer: fixture directories laid at the root, extra files, and deletions. */
@@ -87,4 +87,57 @@ function toBuffer(content: string | Buffer | { from: string }): Buffer {
   if (typeof content === "string") return Buffer.from(content);
   if (Buffer.isBuffer(content)) return content;
   return readFileSync(content.from);
+}
+
+/** One expected package as a corpus `expected.json` writes it. */
+export interface ExpectedPackage {
+  name: string;
+  version: string | null;
+  type: string;
+  [field: string]: unknown;
+}
+
+/** Reads a corpus `expected.json`. */
+export function readExpected(path: string): ExpectedPackage[] {
+  return JSON.parse(readFileSync(path, "utf8")) as ExpectedPackage[];
+}
+
+/** How each field an expectation may assert is read from a package. */
+export type FieldReaders = Record<string, (pkg: Package) => unknown>;
+
+/** Readers for the fields the OS package expectations use. */
+export const osFieldReaders: FieldReaders = {
+  arch: (p) => p.arch,
+  source_name: (p) => p.source?.name ?? "",
+  source_version: (p) => p.source?.version,
+  purl: (p) => p.purl,
+  epoch: (p) => p.epoch ?? null,
+};
+
+/**
+ * Puts packages and expectations side by side for `toEqual`: both sorted by name and version,
+ * each package reduced to the fields its expectation asserts (upstream tests assert different
+ * fields, so only those are compared).
+ */
+export function sideBySide(
+  packages: Package[],
+  expected: ExpectedPackage[],
+  readers: FieldReaders = osFieldReaders,
+): { got: Record<string, unknown>[]; want: Record<string, unknown>[] } {
+  const order = (a: { name: string; version: unknown }, b: { name: string; version: unknown }) =>
+    a.name.localeCompare(b.name) || String(a.version).localeCompare(String(b.version));
+  const want = [...expected].sort(order);
+  const got = [...packages].sort(order).map((pkg, i) => {
+    const fields: Record<string, unknown> = {
+      name: pkg.name,
+      version: pkg.version,
+      type: pkg.type,
+    };
+    for (const key of Object.keys(want[i] ?? {})) {
+      const read = readers[key];
+      if (read) fields[key] = read(pkg);
+    }
+    return fields;
+  });
+  return { got, want };
 }

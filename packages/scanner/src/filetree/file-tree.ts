@@ -103,7 +103,11 @@ export class FileTree {
       });
       return;
     }
-    this.dropHistory(entry.path);
+    // A file rewritten by a later layer keeps its earlier versions (catalogers read them to
+    // find the layer that installed each package); anything else starts a new history, and so
+    // does a rewrite whose bytes were not kept, lest an old version pass for the current one.
+    const rewritesFile = existing?.type === "file" && entry.type === "file";
+    if (!rewritesFile || !layer.captured.has(entry.path)) this.dropHistory(entry.path);
     if (entry.type === "hardlink") {
       this.addHardLink(entry, parent, name, layer.layerIndex);
       return;
