@@ -1,6 +1,7 @@
+import { apkCataloger } from "./apk/apk-cataloger.js";
 import { dpkgCataloger } from "./dpkg/dpkg-cataloger.js";
 import { opkgCataloger } from "./dpkg/opkg-cataloger.js";
 import type { Cataloger } from "./types.js";
 
 /** Every cataloger a scan runs, in order. Each lives in its own folder under `catalog/`. */
-export const catalogers: readonly Cataloger[] = [dpkgCataloger, opkgCataloger];
+export const catalogers: readonly Cataloger[] = [dpkgCataloger, opkgCataloger, apkCataloger];
