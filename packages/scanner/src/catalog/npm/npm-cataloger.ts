@@ -1,0 +1,26 @@
+import { catalogFiles, type EcosystemSpec, wantsPath } from "../file-parsers.js";
+import type { Cataloger } from "../types.js";
+import { npmPurl } from "./npm-purl.js";
+import { installedParser } from "./parse-installed.js";
+import { packageLockParser } from "./parse-package-lock.js";
+import { pnpmLockParser } from "./parse-pnpm-lock.js";
+import { yarnLockParser } from "./parse-yarn-lock.js";
+
+const spec: EcosystemSpec = {
+  cataloger: "npm",
+  type: "npm",
+  parsers: [installedParser, packageLockParser, yarnLockParser, pnpmLockParser],
+  purlOf: (draft) => npmPurl(draft.name, draft.version),
+};
+
+/**
+ * JavaScript packages: installed ones from `node_modules/<name>/package.json`, and those a
+ * project locks in `package-lock.json`, `yarn.lock` (Yarn 1 and 2+) or `pnpm-lock.yaml`.
+ * Every `package.json` is kept, as a lockfile needs the one beside it to tell dev from prod.
+ */
+export const npmCataloger = {
+  name: "npm",
+  maxFileSize: 64 * 1024 * 1024,
+  wants: (path: string) => path.endsWith("/package.json") || wantsPath(spec, path),
+  catalog: (context) => catalogFiles(context, spec),
+} satisfies Cataloger;
