@@ -16,6 +16,14 @@ export interface VectorSet {
   pairs: VectorPair[];
   valid: string[];
   invalid: string[];
+  /** Deliberate disagreements with another file: this answer replaces theirs for the pair. */
+  overrides: VectorPair[];
+}
+
+/** What a check needs beyond one file: the scheme's invalid versions and its overrides. */
+export interface VectorContext {
+  invalid: ReadonlySet<string>;
+  overrides: ReadonlyMap<string, Comparison>;
 }
 
 const OPERATORS: Readonly<Record<string, Comparison>> = { "<": -1, "=": 0, "==": 0, ">": 1 };
@@ -23,17 +31,20 @@ const PAIR_LINE = /^(\S+)\s+(<|==?|>)\s+(\S+)$/;
 
 /**
  * Reads a plain-text version table: `a < b`, `a = b` or `a > b` per line, `!version` for a
- * version that must be reported invalid, a lone `version` for one that must parse; `#` and
- * `//` start comment lines, and ` # ...` ends a line with a comment.
+ * version that must be reported invalid, a lone `version` for one that must parse, and
+ * `~a < b` for a deliberate disagreement with another file's answer for that pair (the line
+ * says why in its comment); `#` and `//` start comment lines, and ` # ...` ends a line.
  */
 export function parseVectorTable(text: string, source: string): VectorSet {
-  const set: VectorSet = { pairs: [], valid: [], invalid: [] };
+  const set: VectorSet = { pairs: [], valid: [], invalid: [], overrides: [] };
   text.split("\n").forEach((raw, index) => {
     const line = raw.replace(/\s+#\s.*$/, "").trim();
     if (line === "" || line.startsWith("#") || line.startsWith("//")) return;
-    const m = PAIR_LINE.exec(line);
+    const override = line.startsWith("~");
+    const m = PAIR_LINE.exec(override ? line.slice(1) : line);
     const where = `${source}:${index + 1}`;
-    if (m) set.pairs.push({ a: m[1], b: m[3], expected: OPERATORS[m[2]], source: where });
+    const pair = m && { a: m[1], b: m[3], expected: OPERATORS[m[2]], source: where };
+    if (pair) (override ? set.overrides : set.pairs).push(pair);
     else if (line.startsWith("!")) set.invalid.push(line.slice(1));
     else set.valid.push(line);
   });
@@ -51,7 +62,7 @@ interface JsonVector {
 
 /** Reads a corpus JSON file of `{a, b, expected}` or `{version, valid}` records. */
 export function parseVectorJson(text: string, source: string): VectorSet {
-  const set: VectorSet = { pairs: [], valid: [], invalid: [] };
+  const set: VectorSet = { pairs: [], valid: [], invalid: [], overrides: [] };
   (JSON.parse(text) as JsonVector[]).forEach((v, index) => {
     const where = `${source}:${v.line ?? `#${index}`}`;
     if (v.version !== undefined) (v.valid ? set.valid : set.invalid).push(v.version);
@@ -80,21 +91,33 @@ export function loadVectorDir(dir: string): Map<string, VectorSet> {
 export function checkVectors(
   scheme: VersionScheme,
   set: VectorSet,
-  invalid: ReadonlySet<string>,
+  context: VectorContext,
 ): string[] {
   const failures: string[] = [];
   for (const version of set.valid)
     if (!scheme.isValid(version)) failures.push(`should be valid: ${JSON.stringify(version)}`);
   for (const version of set.invalid)
     if (scheme.isValid(version)) failures.push(`should be invalid: ${JSON.stringify(version)}`);
-  for (const pair of set.pairs) {
-    const failure = checkPair(scheme, pair, invalid.has(pair.a) || invalid.has(pair.b));
+  for (const pair of [...set.pairs, ...set.overrides]) {
+    const expected = overridden(pair, context.overrides) ?? pair.expected;
+    const refused = context.invalid.has(pair.a) || context.invalid.has(pair.b);
+    const failure = checkPair(scheme, { ...pair, expected }, refused);
     if (failure)
       failures.push(
         `${pair.source}: ${JSON.stringify(pair.a)} vs ${JSON.stringify(pair.b)}: ${failure}`,
       );
   }
   return failures;
+}
+
+function overridden(
+  pair: VectorPair,
+  overrides: ReadonlyMap<string, Comparison>,
+): Comparison | undefined {
+  const forward = overrides.get(`${pair.a}\t${pair.b}`);
+  if (forward !== undefined) return forward;
+  const backward = overrides.get(`${pair.b}\t${pair.a}`);
+  return backward === undefined ? undefined : (-backward as Comparison);
 }
 
 function checkPair(scheme: VersionScheme, pair: VectorPair, refused: boolean): string | undefined {
@@ -114,15 +137,18 @@ function checkPair(scheme: VersionScheme, pair: VectorPair, refused: boolean): s
 }
 
 /** Every vector file of one scheme's `testdata/` folder, and the union of its invalid lists. */
-export interface SchemeVectors {
+export interface SchemeVectors extends VectorContext {
   files: Map<string, VectorSet>;
-  invalid: Set<string>;
 }
 
 /** Loads a scheme's vector files, for its table-driven test. */
 export function loadSchemeVectors(dir: string): SchemeVectors {
   const files = loadVectorDir(dir);
   const invalid = new Set<string>();
-  for (const set of files.values()) for (const version of set.invalid) invalid.add(version);
-  return { files, invalid };
+  const overrides = new Map<string, Comparison>();
+  for (const set of files.values()) {
+    for (const version of set.invalid) invalid.add(version);
+    for (const pair of set.overrides) overrides.set(`${pair.a}\t${pair.b}`, pair.expected);
+  }
+  return { files, invalid, overrides };
 }

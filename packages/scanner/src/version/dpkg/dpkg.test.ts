@@ -9,7 +9,7 @@ describe("dpkg vectors", () => {
   for (const [name, set] of vectors.files) {
     it(`passes every vector in ${name}`, () => {
       expect(set.pairs.length + set.valid.length + set.invalid.length).toBeGreaterThan(0);
-      expect(checkVectors(dpkg, set, vectors.invalid)).toEqual([]);
+      expect(checkVectors(dpkg, set, vectors)).toEqual([]);
     });
   }
 });
