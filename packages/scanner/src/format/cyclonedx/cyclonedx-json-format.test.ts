@@ -54,6 +54,7 @@ describe("cyclonedx-json", () => {
       type: "container",
       name: "registry.example/lading/fixture:1.0",
       version: imageScan.image?.configDigest,
+      hashes: [{ alg: "SHA-256", content: imageScan.image?.configDigest.slice(7) }],
     });
     expect(propertiesOf(metadata.component)).toMatchObject({
       "lading:image:os": "linux",

@@ -17,8 +17,15 @@ export function toSubjectComponent(result: ScanResult): Models.Component {
   return new Models.Component(type, subject.name, {
     bomRef: `lading:subject:${subject.name}`,
     version: subject.version,
+    hashes: configHash(subject.version),
     properties: new Models.PropertyRepository(properties),
   });
+}
+
+// The config digest is the image ID, so it is also given as a hash that tools can match on.
+function configHash(digest: string | undefined): Models.HashDictionary | undefined {
+  if (!digest?.startsWith("sha256:")) return undefined;
+  return new Models.HashDictionary([[Enums.HashAlgorithm["SHA-256"], digest.slice(7)]]);
 }
 
 /** The distribution as an operating-system component, named by its os-release id. */

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { Distro, ScanResult, Unknown } from "../../types.js";
+import type { ScanResult, Unknown } from "../../types.js";
 import { assignPackageRefs } from "../shared/package-refs.js";
-import { describeSubject } from "../shared/subject.js";
 import type { FormatContext } from "../types.js";
-import {
-  NOASSERTION,
-  type SpdxAnnotation,
-  type SpdxDocument,
-  type SpdxPackage,
+import type {
+  SpdxAnnotation,
+  SpdxDocument,
+  SpdxPackage,
+  SpdxRelationship,
 } from "./document-types.js";
 import { LicenseRefs } from "./licenses.js";
 import { toSpdxPackage } from "./package.js";
-import { sanitizeIdPart, spdxId } from "./spdx-id.js";
+import { toDistroPackage, toRootPackage } from "./root-packages.js";
+import { sanitizeIdPart } from "./spdx-id.js";
 
 /**
  * The SPDX 2.3 document of a scan: the document DESCRIBES the image (or directory) package,
@@ -35,20 +35,26 @@ export function buildDocument(result: ScanResult, context: FormatContext): SpdxD
     creationInfo: { created: spdxDate(context.now), creators: [toolOf(context)] },
     packages: [root, ...contents],
     hasExtractedLicensingInfos: extracted.length > 0 ? extracted : undefined,
-    relationships: [
-      {
-        spdxElementId: "SPDXRef-DOCUMENT",
-        relationshipType: "DESCRIBES",
-        relatedSpdxElement: root.SPDXID,
-      },
-      ...contents.map((p) => ({
-        spdxElementId: root.SPDXID,
-        relationshipType: "CONTAINS" as const,
-        relatedSpdxElement: p.SPDXID,
-      })),
-    ],
+    relationships: relate(root, contents),
     annotations: annotate(result.unknowns, context),
   };
+}
+
+function relate(root: SpdxPackage, contents: readonly SpdxPackage[]): SpdxRelationship[] {
+  return [
+    {
+      spdxElementId: "SPDXRef-DOCUMENT",
+      relationshipType: "DESCRIBES",
+      relatedSpdxElement: root.SPDXID,
+    },
+    ...contents.map(
+      (p): SpdxRelationship => ({
+        spdxElementId: root.SPDXID,
+        relationshipType: "CONTAINS",
+        relatedSpdxElement: p.SPDXID,
+      }),
+    ),
+  ];
 }
 
 // Clause 6.5 asks for a unique URI per document; with no site of its own, Lading follows the
@@ -64,41 +70,6 @@ function toolOf(context: FormatContext): string {
 /** Clause 6.9: UTC to the second, `YYYY-MM-DDThh:mm:ssZ`. */
 function spdxDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-function toRootPackage(result: ScanResult): SpdxPackage {
-  const subject = describeSubject(result);
-  const hex = subject.version?.startsWith("sha256:") ? subject.version.slice(7) : undefined;
-  return {
-    SPDXID: `SPDXRef-DocumentRoot-${subject.isImage ? "Image" : "Directory"}-${sanitizeIdPart(subject.name)}`,
-    name: subject.name,
-    versionInfo: subject.version,
-    supplier: NOASSERTION,
-    downloadLocation: NOASSERTION,
-    filesAnalyzed: false,
-    checksums: hex ? [{ algorithm: "SHA256", checksumValue: hex }] : undefined,
-    licenseConcluded: NOASSERTION,
-    licenseDeclared: NOASSERTION,
-    copyrightText: NOASSERTION,
-    comment: `scanned as ${result.source.kind}:${result.source.target}`,
-    primaryPackagePurpose: subject.isImage ? "CONTAINER" : "FILE",
-  };
-}
-
-function toDistroPackage(distro: Distro): SpdxPackage {
-  return {
-    SPDXID: spdxId("OperatingSystem", distro.id, `${distro.id}@${distro.versionId ?? ""}`),
-    name: distro.id,
-    versionInfo: distro.versionId,
-    supplier: NOASSERTION,
-    downloadLocation: NOASSERTION,
-    filesAnalyzed: false,
-    licenseConcluded: NOASSERTION,
-    licenseDeclared: NOASSERTION,
-    copyrightText: NOASSERTION,
-    description: distro.prettyName,
-    primaryPackagePurpose: "OPERATING_SYSTEM",
-  };
 }
 
 /** SPDX has no field for unread input, so each unknown is an OTHER annotation by the tool. */

@@ -34,7 +34,8 @@ export class LicenseRefs {
     const known = this.#byText.get(text);
     if (known) return known.licenseId;
     const taken = new Set([...this.#byText.values()].map((l) => l.licenseId));
-    const base = `LicenseRef-${sanitizeIdPart(text)}`;
+    const isRef = /^LicenseRef-[A-Za-z0-9.-]+$/.test(text);
+    const base = isRef ? text : `LicenseRef-${sanitizeIdPart(text)}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     this.#byText.set(text, { licenseId: id, name: text, extractedText: text });
