@@ -1,3 +1,4 @@
+import { SPDX } from "@cyclonedx/cyclonedx-library";
 import parseSpdxExpression from "spdx-expression-parse";
 
 /**
@@ -13,14 +14,15 @@ export type ClassifiedLicense =
 export function classifyLicense(value: string): ClassifiedLicense {
   const text = value.trim();
   const parsed = tryParse(text);
-  if (!parsed) return { kind: "name", name: text };
+  if (!parsed) return fixupCase(text);
   const isSingle = "license" in parsed && !parsed.plus && !("exception" in parsed);
   return isSingle ? { kind: "id", id: parsed.license } : { kind: "expression", expression: text };
 }
 
-/** True when `value` is a valid SPDX licence expression (a single id counts). */
-export function isSpdxExpression(value: string): boolean {
-  return tryParse(value.trim()) !== undefined;
+// SPDX ids match case-insensitively (SPDX 2.3, annex D), and packages write `zlib` for `Zlib`.
+function fixupCase(text: string): ClassifiedLicense {
+  const id = SPDX.fixupSpdxId(text);
+  return id ? { kind: "id", id } : { kind: "name", name: text };
 }
 
 function tryParse(text: string): parseSpdxExpression.Info | undefined {

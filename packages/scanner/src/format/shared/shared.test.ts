@@ -17,7 +17,8 @@ describe("classifyLicense", () => {
     ],
     ["ASL 2.0", { kind: "name", name: "ASL 2.0" }],
     ["GPLv2+", { kind: "name", name: "GPLv2+" }],
-    ["mit", { kind: "name", name: "mit" }],
+    ["zlib", { kind: "id", id: "Zlib" }],
+    ["mit", { kind: "id", id: "MIT" }],
   ])("sorts %j", (text, expected) => {
     expect(classifyLicense(text)).toEqual(expected);
   });

@@ -30,6 +30,8 @@ function toRow(pkg: Package): string[] {
   return [pkg.name, pkg.version, pkg.type, shortDigest(pkg.layer) ?? "-"];
 }
 
+// TODO: cells are padded by UTF-16 length, so a name with wide (CJK, emoji) characters pushes
+// its row out of line; package names in the ecosystems read today are ASCII.
 function alignColumns(rows: string[][]): string[] {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
   // The last column is not padded, so lines carry no trailing spaces.
