@@ -12,3 +12,6 @@ export type { Logger } from "./logger.js";
 export { type ScanOptions, scan } from "./scan.js";
 export type { OpenedSource, SourceKind, SourceOptions } from "./source/types.js";
 export type * from "./types.js";
+export { InvalidVersionError } from "./version/errors.js";
+export { findVersionScheme, versionSchemes } from "./version/registry.js";
+export type { Capability, Comparison, VersionScheme } from "./version/types.js";

@@ -39,18 +39,20 @@ export function parseMaven(version: string): ListItem | null {
 
 function step(cursor: Cursor, i: number): void {
   const c = cursor.text.charCodeAt(i);
-  if (c === 46 /* . */) return onDot(cursor, i);
-  if (c === 45 /* - */) return onHyphen(cursor, i);
-  if (isDigitCode(c)) {
+  if (c === 46 /* . */) onDot(cursor, i);
+  else if (c === 45 /* - */) onHyphen(cursor, i);
+  else if (isDigitCode(c)) {
     // Letters then a digit: the run becomes a combination (`alpha2`).
     if (!cursor.isDigit && i > cursor.start) {
       cursor.isCombination = true;
       if (cursor.list.items.length > 0) openList(cursor);
     }
     cursor.isDigit = true;
-    return;
-  }
-  // Digits then a letter: the number ends and the letters start a sub-list (`1alpha`).
+  } else onLetter(cursor, i);
+}
+
+/** Digits then a letter: the number ends and the letters start a sub-list (`1alpha`). */
+function onLetter(cursor: Cursor, i: number): void {
   if (cursor.isDigit && i > cursor.start) {
     cursor.list.items.push(item(cursor, true, cursor.text.slice(cursor.start, i)));
     cursor.start = i;
