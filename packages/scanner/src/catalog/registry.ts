@@ -5,4 +5,9 @@ import { rpmCataloger } from "./rpm/rpm-cataloger.js";
 import type { Cataloger } from "./types.js";
 
 /** Every cataloger a scan runs, in order. Each lives in its own folder under `catalog/`. */
-export const catalogers: readonly Cataloger[] = [dpkgCataloger, opkgCataloger, apkCataloger, rpmCataloger];
+export const catalogers: readonly Cataloger[] = [
+  dpkgCataloger,
+  opkgCataloger,
+  apkCataloger,
+  rpmCataloger,
+];

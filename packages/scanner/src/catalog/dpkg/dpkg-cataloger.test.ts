@@ -69,6 +69,8 @@ function dpkgQuery(status: Buffer): string[] {
   mkdirSync(join(admin, "updates"));
   // dpkg refuses CRLF line ends, which Lading accepts; the oracle gets plain line ends.
   writeFileSync(join(admin, "status"), status.toString("utf8").replaceAll("\r\n", "\n"));
+  // dpkg-query's own format placeholders, not a JavaScript template.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format syntax
   const format = "${Package} ${Architecture} ${Version} ${Status}\\n";
   const out = execFileSync("dpkg-query", [`--admindir=${admin}`, "-W", `-f=${format}`]);
   return out
