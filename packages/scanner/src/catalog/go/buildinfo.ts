@@ -1,0 +1,135 @@
+import { bytesOf, readAddress, readExecutable } from "../binary/executable.js";
+import type { Executable } from "../binary/types.js";
+
+/** The raw build info a Go toolchain embeds: its version and the module info text. */
+export interface RawBuildInfo {
+  goVersion: string;
+  modInfo: string;
+}
+
+/** The build info header was found but could not be decoded. */
+export class BuildInfoError extends Error {}
+
+const MAGIC = Buffer.from("\xff Go buildinf:", "latin1");
+const SECTIONS = [
+  ".go.buildinfo",
+  "__go_buildinfo",
+  ".data",
+  "__data",
+  ".noptrdata",
+  "__noptrdata",
+];
+const FLAG_BIG_ENDIAN = 1;
+const FLAG_INLINE = 2;
+
+/**
+ * Finds and decodes the build info of a Go binary, as `debug/buildinfo` does
+ * (https://github.com/golang/go/blob/go1.22.0/src/debug/buildinfo/buildinfo.go). Returns
+ * undefined for a file that is not a Go executable; throws {@link BuildInfoError} when the
+ * header is there but what it points at is not.
+ */
+export function readBuildInfo(data: Buffer): RawBuildInfo | undefined {
+  const exe = readExecutable(data);
+  if (exe === undefined) return undefined;
+  const at = findHeader(exe);
+  if (at === undefined) return undefined;
+  const header = data.subarray(at, at + 32);
+  if (header.length < 32) throw new BuildInfoError("build info header is truncated");
+  const flags = header[15] as number;
+  const raw = flags & FLAG_INLINE ? readInline(data, at + 32) : readPointers(exe, header, flags);
+  return { goVersion: raw.goVersion.toString("utf8"), modInfo: stripSentinels(raw.modInfo) };
+}
+
+/** The header sits 16-byte aligned at the start of its section; searched there, then anywhere. */
+function findHeader(exe: Executable): number | undefined {
+  for (const name of SECTIONS) {
+    const section = exe.sections.find((s) => s.name === name);
+    const bytes = section && bytesOf(exe, section);
+    if (!section || !bytes) continue;
+    const found = alignedIndexOf(bytes);
+    if (found !== undefined) return section.offset + found;
+  }
+  return alignedIndexOf(exe.data);
+}
+
+function alignedIndexOf(bytes: Buffer): number | undefined {
+  let at = bytes.indexOf(MAGIC);
+  while (at >= 0) {
+    if (at % 16 === 0) return at;
+    at = bytes.indexOf(MAGIC, at + 1);
+  }
+  return undefined;
+}
+
+interface RawBytes {
+  goVersion: Buffer;
+  modInfo: Buffer;
+}
+
+/** Go 1.18+: two varint-prefixed strings right after the 32-byte header. */
+function readInline(data: Buffer, at: number): RawBytes {
+  const version = readVarString(data, at);
+  const mod = readVarString(data, version.next);
+  return { goVersion: version.text, modInfo: mod.text };
+}
+
+function readVarString(data: Buffer, at: number): { text: Buffer; next: number } {
+  let length = 0;
+  let shift = 0;
+  let pos = at;
+  for (;;) {
+    if (pos >= data.length || shift > 28)
+      throw new BuildInfoError("bad string length in build info");
+    const byte = data[pos++] as number;
+    length |= (byte & 0x7f) << shift;
+    if (byte < 0x80) break;
+    shift += 7;
+  }
+  if (length < 0 || pos + length > data.length)
+    throw new BuildInfoError("build info string runs past the file");
+  return { text: data.subarray(pos, pos + length), next: pos + length };
+}
+
+/** Go 1.13–1.17: two pointers to Go string headers (data pointer, length) in the binary. */
+function readPointers(exe: Executable, header: Buffer, flags: number): RawBytes {
+  const ptrSize = header[14] as number;
+  if (ptrSize !== 4 && ptrSize !== 8) throw new BuildInfoError(`bad pointer size ${ptrSize}`);
+  const big = (flags & FLAG_BIG_ENDIAN) !== 0;
+  const pointer = (buf: Buffer, at: number) => readPointer(buf, at, ptrSize, big);
+  const goVersion = readGoString(exe, pointer(header, 16), ptrSize, pointer);
+  const modInfo = readGoString(exe, pointer(header, 16 + ptrSize), ptrSize, pointer);
+  return { goVersion, modInfo };
+}
+
+type PointerReader = (buf: Buffer, at: number) => number;
+
+function readGoString(
+  exe: Executable,
+  addr: number,
+  ptrSize: number,
+  pointer: PointerReader,
+): Buffer {
+  const stringHeader = readAddress(exe, addr, ptrSize * 2);
+  if (stringHeader === undefined) throw new BuildInfoError("build info points outside the file");
+  const dataAddr = pointer(stringHeader, 0);
+  const length = pointer(stringHeader, ptrSize);
+  if (length === 0) return Buffer.alloc(0);
+  if (length > 16 * 1024 * 1024) throw new BuildInfoError("build info string is implausibly long");
+  const bytes = readAddress(exe, dataAddr, length);
+  if (bytes === undefined) throw new BuildInfoError("build info string lies outside the file");
+  return bytes;
+}
+
+function readPointer(buf: Buffer, at: number, size: number, big: boolean): number {
+  if (size === 4) return big ? buf.readUInt32BE(at) : buf.readUInt32LE(at);
+  const v = big ? buf.readBigUInt64BE(at) : buf.readBigUInt64LE(at);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(v);
+}
+
+/** The module info is wrapped in two 16-byte sentinels, the second preceded by a newline. */
+function stripSentinels(modInfo: Buffer): string {
+  if (modInfo.length >= 33 && modInfo[modInfo.length - 17] === 0x0a) {
+    return modInfo.toString("utf8", 16, modInfo.length - 16);
+  }
+  return modInfo.toString("utf8");
+}

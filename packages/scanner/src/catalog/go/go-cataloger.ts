@@ -1,0 +1,72 @@
+import { baseName, parentPath } from "../../filetree/paths.js";
+import type { CapturedFile } from "../../filetree/types.js";
+import type { Location, Package, Unknown } from "../../types.js";
+import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
+import { readBuildInfo } from "./buildinfo.js";
+import { parseGoMod, parseGoSum } from "./go-mod.js";
+import { parseModInfo } from "./modinfo.js";
+import { binaryPackages, GO_CATALOGER, goPackage } from "./package.js";
+
+/**
+ * Go: module build info in executables (every scan), and `go.mod` with its `go.sum` in
+ * directory scans, where they describe the source tree (in an image a go.mod is usually one of
+ * thousands in a module cache and names nothing that was built).
+ */
+export const goCataloger = {
+  name: GO_CATALOGER,
+  wants(path: string): boolean {
+    const name = baseName(path);
+    return name === "go.mod" || name === "go.sum" || isExecutableCandidate(path);
+  },
+  maxFileSize: MAX_EXECUTABLE_SIZE,
+  catalog(context: CatalogContext): CatalogResult {
+    const result: CatalogResult = { packages: [], unknowns: [] };
+    for (const file of context.tree.capturedFiles()) {
+      const location = { path: file.path, layer: context.layerId(file.layerIndex) };
+      try {
+        result.packages.push(...catalogFile(file, location, context));
+      } catch (err) {
+        result.unknowns.push(unknown(location, (err as Error).message));
+      }
+    }
+    return result;
+  },
+} satisfies Cataloger;
+
+function catalogFile(file: CapturedFile, location: Location, context: CatalogContext): Package[] {
+  const name = baseName(file.path);
+  if (name === "go.sum") return [];
+  if (name === "go.mod")
+    return context.mode === "directory" ? goModPackages(file, location, context) : [];
+  const raw = readBuildInfo(file.content);
+  if (raw === undefined) return [];
+  try {
+    return binaryPackages(parseModInfo(raw.goVersion, raw.modInfo), location);
+  } catch (err) {
+    throw new Error(`Go build info not readable: ${(err as Error).message}`);
+  }
+}
+
+function goModPackages(file: CapturedFile, location: Location, context: CatalogContext): Package[] {
+  const sumFile = context.tree.read(`${parentPath(file.path)}/go.sum`);
+  const sums = sumFile ? parseGoSum(sumFile.toString("utf8")) : new Map<string, string>();
+  return parseGoMod(file.content.toString("utf8")).map((req) =>
+    goPackage({
+      path: req.path,
+      version: req.version,
+      foundHow: "manifest",
+      location,
+      metadata: {
+        indirect: req.indirect,
+        h1: sums.get(`${req.path}@${req.version}`),
+        replaces: req.replaces,
+        localReplacement: req.localReplacement,
+      },
+    }),
+  );
+}
+
+function unknown(location: Location, reason: string): Unknown {
+  return { path: location.path, layer: location.layer, cataloger: GO_CATALOGER, reason };
+}
