@@ -2,6 +2,10 @@ import { apkCataloger } from "./apk/apk-cataloger.js";
 import { dpkgCataloger } from "./dpkg/dpkg-cataloger.js";
 import { opkgCataloger } from "./dpkg/opkg-cataloger.js";
 import { rpmCataloger } from "./rpm/rpm-cataloger.js";
+import { npmCataloger } from "./npm/npm-cataloger.js";
+import { phpCataloger } from "./php/php-cataloger.js";
+import { pythonCataloger } from "./python/python-cataloger.js";
+import { rubyCataloger } from "./ruby/ruby-cataloger.js";
 import type { Cataloger } from "./types.js";
 
 /** Every cataloger a scan runs, in order. Each lives in its own folder under `catalog/`. */
@@ -10,4 +14,8 @@ export const catalogers: readonly Cataloger[] = [
   opkgCataloger,
   apkCataloger,
   rpmCataloger,
+  npmCataloger,
+  pythonCataloger,
+  rubyCataloger,
+  phpCataloger,
 ];
