@@ -38,7 +38,7 @@ describe("markOsOwned", () => {
     const marked = markOsOwned(await scanBoth());
     const six = marked.find((p) => p.type === "pypi" && p.name === "six");
     expect(six?.metadata?.ownedBy).toBe(
-      "pkg:deb/debian/python3-six@1.16.0-4?arch=all&distro=debian-12",
+      "pkg:deb/debian/python3-six@1.16.0-4?arch=all&distro=debian-12&upstream=six",
     );
     expect(six && isOsOwned(six)).toBe(true);
   });
