@@ -83,9 +83,14 @@ export class FileTree {
   }
 
   private addEntry(entry: LayerEntry, layer: LayerIndex): void {
-    const parent = this.ensureDir(parentPath(entry.path), layer.layerIndex);
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
-    if (parent === undefined || name === "") return;
+    if (name === "") return;
+    const dir = this.ensureDir(parentPath(entry.path), layer);
+    if (dir === undefined) return;
+    const parent = dir.node;
+    // Kept versions are filed under the path the entry really lands at, below any symlinked
+    // parent, so that reading either spelling finds them.
+    const path = dir.path === "/" ? `/${name}` : `${dir.path}/${name}`;
     const existing = parent.children?.get(name);
     if (entry.type === "dir") {
       if (existing?.type === "dir") {
@@ -93,7 +98,7 @@ export class FileTree {
         existing.layerIndex = layer.layerIndex;
         return;
       }
-      this.dropHistory(entry.path);
+      this.dropHistory(path);
       parent.children?.set(name, {
         type: "dir",
         size: 0,
@@ -107,9 +112,9 @@ export class FileTree {
     // find the layer that installed each package); anything else starts a new history, and so
     // does a rewrite whose bytes were not kept, lest an old version pass for the current one.
     const rewritesFile = existing?.type === "file" && entry.type === "file";
-    if (!rewritesFile || !layer.captured.has(entry.path)) this.dropHistory(entry.path);
+    if (!rewritesFile || !layer.captured.has(entry.path)) this.dropHistory(path);
     if (entry.type === "hardlink") {
-      this.addHardLink(entry, parent, name, layer.layerIndex);
+      this.addHardLink(entry, parent, path, layer.layerIndex);
       return;
     }
     parent.children?.set(name, {
@@ -120,17 +125,39 @@ export class FileTree {
       linkTarget: entry.linkTarget,
     });
     const content = layer.captured.get(entry.path);
-    if (content !== undefined) this.pushVersion(entry.path, layer.layerIndex, content);
+    if (content !== undefined) this.pushVersion(path, layer.layerIndex, content);
   }
 
   /** A hard link shares its target's bytes; the target is looked up as the tree is now. */
-  private addHardLink(entry: LayerEntry, parent: FileNode, name: string, layerIndex: number): void {
-    const targetPath = entry.linkTarget ?? "";
-    const target = this.lstat(targetPath);
+  private addHardLink(entry: LayerEntry, parent: FileNode, path: string, layerIndex: number): void {
+    const targetPath = this.realLocation(entry.linkTarget ?? "");
+    const target = targetPath === undefined ? undefined : this.lstat(targetPath);
     const size = target?.type === "file" ? target.size : 0;
+    const name = path.slice(path.lastIndexOf("/") + 1);
     parent.children?.set(name, { type: "file", size, mode: entry.mode, layerIndex });
-    const content = this.history.get(targetPath)?.at(-1)?.content;
-    if (content !== undefined) this.pushVersion(entry.path, layerIndex, content);
+    const content = targetPath && this.history.get(targetPath)?.at(-1)?.content;
+    if (content) this.pushVersion(path, layerIndex, content);
+  }
+
+  /**
+   * Where `path` itself lives once the symlinks in its parent directories are followed (the
+   * last component is not followed); undefined when the parent does not resolve.
+   */
+  private realLocation(path: string): string | undefined {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    const parent = this.lookupQuietly(parentPath(path));
+    if (parent === undefined || name === "") return undefined;
+    return parent.path === "/" ? `/${name}` : `${parent.path}/${name}`;
+  }
+
+  /** {@link lookup} with symlinks followed, a loop taken as "not there". */
+  private lookupQuietly(path: string): { node: FileNode; path: string } | undefined {
+    try {
+      return this.lookup(path, true);
+    } catch (err) {
+      if (err instanceof PathResolutionError) return undefined;
+      throw err;
+    }
   }
 
   private pushVersion(path: string, layerIndex: number, content: Buffer): void {
@@ -139,43 +166,72 @@ export class FileTree {
     this.history.set(path, versions);
   }
 
-  /** Creates missing parent directories, as tar extraction does; a file in the way is replaced. */
-  private ensureDir(path: string, layerIndex: number): FileNode | undefined {
+  /**
+   * Creates missing parent directories, as tar extraction does; a file in the way is replaced.
+   * Returns the directory and its real path. A parent that is a symlink loop cannot hold the
+   * entry: it is skipped and an unknown in `layer` says why.
+   */
+  private ensureDir(path: string, layer: LayerIndex): { node: FileNode; path: string } | undefined {
     let node = this.root;
     let current = "";
     for (const part of splitPath(path)) {
-      current += `/${part}`;
+      const next = current === "/" ? `/${part}` : `${current}/${part}`;
       let child = node.children?.get(part);
       if (child?.type === "symlink") {
         // Entries below a symlinked directory land where the link points, as tar does.
-        const resolved = this.lookup(current, true);
+        const resolved = this.lookupQuietly(next);
+        if (resolved === undefined && this.isLoop(next)) {
+          layer.unknowns.push({
+            path,
+            reason: "parent directory is a symlink loop; entry skipped",
+          });
+          return undefined;
+        }
         if (resolved?.node.type === "dir") {
           node = resolved.node;
+          current = resolved.path;
           continue;
         }
       }
       if (child?.type !== "dir") {
-        this.dropHistory(current);
-        child = { type: "dir", size: 0, mode: 0o755, layerIndex, children: new Map() };
+        this.dropHistory(next);
+        child = {
+          type: "dir",
+          size: 0,
+          mode: 0o755,
+          layerIndex: layer.layerIndex,
+          children: new Map(),
+        };
         node.children?.set(part, child);
       }
       node = child;
+      current = next;
     }
-    return node;
+    return { node, path: current === "" ? "/" : current };
+  }
+
+  private isLoop(path: string): boolean {
+    try {
+      this.lookup(path, true);
+      return false;
+    } catch (err) {
+      return err instanceof PathResolutionError;
+    }
   }
 
   private remove(path: string): void {
-    const parent = this.lstat(parentPath(path));
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    parent?.children?.delete(name);
-    this.dropHistory(path);
+    const real = this.realLocation(path);
+    if (real === undefined) return;
+    const parent = this.lstat(parentPath(real));
+    parent?.children?.delete(real.slice(real.lastIndexOf("/") + 1));
+    this.dropHistory(real);
   }
 
   private clearDir(path: string): void {
-    const node = this.lstat(path);
-    if (node?.type !== "dir") return;
-    node.children = new Map();
-    this.dropHistory(path, true);
+    const resolved = this.lookupQuietly(path);
+    if (resolved?.node.type !== "dir") return;
+    resolved.node.children = new Map();
+    this.dropHistory(resolved.path, true);
   }
 
   /** Forgets kept versions at `path` and below it. */

@@ -73,9 +73,10 @@ async function recordEntry(
   policy: CapturePolicy,
   layerLabel: string,
 ): Promise<void> {
-  const path = normalizeEntryPath(header.name);
-  const size = header.size ?? 0;
-  index.bytes += size;
+  const sparse = sparseFile(header);
+  const path = normalizeEntryPath(sparse?.name ?? header.name);
+  const size = sparse?.size ?? header.size ?? 0;
+  index.bytes += header.size ?? 0;
   if (path === null) {
     index.unknowns.push({
       path: header.name,
@@ -89,6 +90,11 @@ async function recordEntry(
   if (name.startsWith(WHITEOUT_PREFIX)) {
     if (name === OPAQUE_MARKER) index.opaqueDirs.push(parentPath(path));
     else index.whiteouts.push(siblingPath(path, name.slice(WHITEOUT_PREFIX.length)));
+    body.resume();
+    return;
+  }
+  if (sparse !== undefined || header.type === null) {
+    recordUnreadable(header, path, size, index, layerLabel, sparse !== undefined);
     body.resume();
     return;
   }
@@ -126,6 +132,41 @@ async function captureFile(
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
   index.captured.set(path, Buffer.concat(chunks));
+}
+
+/**
+ * A sparse file in the PAX formats GNU tar writes (`GNU.sparse.*` records,
+ * https://www.gnu.org/software/tar/manual/html_node/Sparse-Formats.html): its real name and
+ * size. Its body holds a block map, not the file, so it is never read.
+ */
+function sparseFile(header: Header): { name: string; size: number } | undefined {
+  const pax = header.pax as Record<string, string> | null | undefined;
+  const realSize = pax?.["GNU.sparse.realsize"] ?? pax?.["GNU.sparse.size"];
+  if (pax === undefined || pax === null || realSize === undefined) return undefined;
+  return { name: pax["GNU.sparse.name"] ?? header.name, size: Number.parseInt(realSize, 10) || 0 };
+}
+
+/**
+ * Records a sparse file, or an entry of a type tar-stream does not know (the old GNU sparse
+ * type `S` among them), as present but unread.
+ * TODO: an old-GNU sparse entry with more than four holes carries extension blocks that
+ * tar-stream takes for headers, so the rest of that layer is lost (an unknown says so).
+ * Supporting it needs a tar parser that reads the `isextended` flag.
+ */
+function recordUnreadable(
+  header: Header,
+  path: string,
+  size: number,
+  index: LayerIndex,
+  layerLabel: string,
+  sparse: boolean,
+): void {
+  const type = sparse ? "file" : "other";
+  index.entries.push({ path, type, size, mode: header.mode ?? 0 });
+  const reason = sparse
+    ? `sparse file of ${size} bytes; not read`
+    : "entry of a type the reader does not know (GNU sparse or a vendor extension); not read";
+  index.unknowns.push({ path, layer: layerLabel, reason });
 }
 
 /** The path of `name` in the same directory as `path`. */
