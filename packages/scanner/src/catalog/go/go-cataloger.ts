@@ -4,7 +4,7 @@ import type { Location, Package, Unknown } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { readBuildInfo } from "./buildinfo.js";
-import { parseGoMod, parseGoSum } from "./go-mod.js";
+import { type GoModRequirement, listsOnlyDirect, parseGoMod, parseGoSum } from "./go-mod.js";
 import { parseModInfo } from "./modinfo.js";
 import { binaryPackages, GO_CATALOGER, goPackage } from "./package.js";
 
@@ -51,7 +51,11 @@ function catalogFile(file: CapturedFile, location: Location, context: CatalogCon
 function goModPackages(file: CapturedFile, location: Location, context: CatalogContext): Package[] {
   const sumFile = context.tree.read(`${parentPath(file.path)}/go.sum`);
   const sums = sumFile ? parseGoSum(sumFile.toString("utf8")) : new Map<string, string>();
-  return parseGoMod(file.content.toString("utf8")).map((req) =>
+  const mod = parseGoMod(file.content.toString("utf8"));
+  const reqs = listsOnlyDirect(mod.goVersion)
+    ? [...mod.requirements, ...fromGoSum(sums, mod.requirements)]
+    : mod.requirements;
+  return reqs.map((req) =>
     goPackage({
       path: req.path,
       version: req.version,
@@ -65,6 +69,15 @@ function goModPackages(file: CapturedFile, location: Location, context: CatalogC
       },
     }),
   );
+}
+
+/** Modules go.sum holds content for that the go.mod does not list, as indirect ones. */
+function fromGoSum(sums: Map<string, string>, listed: GoModRequirement[]): GoModRequirement[] {
+  const known = new Set(listed.map((r) => r.replaces?.path ?? r.path));
+  return [...sums.keys()]
+    .map((key) => key.split("@") as [string, string])
+    .filter(([path]) => !known.has(path))
+    .map(([path, version]) => ({ path, version, indirect: true }));
 }
 
 function unknown(location: Location, reason: string): Unknown {

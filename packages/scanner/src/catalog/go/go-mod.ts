@@ -20,8 +20,19 @@ interface Directive {
  * `replace` swaps them (for one version, or every version when none is given), `exclude`
  * drops them. The main module and the `go`/`toolchain` lines are not dependencies.
  */
-export function parseGoMod(text: string): GoModRequirement[] {
+export function parseGoMod(text: string): GoMod {
   const directives = readDirectives(text);
+  const goVersion = directives.find((d) => d.verb === "go")?.args[0];
+  return { goVersion, requirements: dedupe(requirements(directives)) };
+}
+
+/** What a go.mod says: its `go` line and its requirements. */
+export interface GoMod {
+  goVersion?: string;
+  requirements: GoModRequirement[];
+}
+
+function requirements(directives: Directive[]): GoModRequirement[] {
   const excluded = new Set(
     directives.filter((d) => d.verb === "exclude").map((d) => d.args.join("@")),
   );
@@ -37,6 +48,25 @@ export function parseGoMod(text: string): GoModRequirement[] {
       );
       return replace ? applyReplace(req, replace) : req;
     });
+}
+
+/** Two requirements replaced by the same module version are one module in the build. */
+function dedupe(reqs: GoModRequirement[]): GoModRequirement[] {
+  const byKey = new Map<string, GoModRequirement>();
+  for (const r of reqs) {
+    const key = `${r.path}@${r.version}@${r.localReplacement ?? ""}`;
+    if (!byKey.has(key)) byKey.set(key, r);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Before Go 1.17 a go.mod lists only direct requirements; go.sum then holds the content hash
+ * of every module the build downloaded, which is the closest record of the indirect ones.
+ */
+export function listsOnlyDirect(goVersion: string | undefined): boolean {
+  const [major, minor] = (goVersion ?? "").split(".").map(Number);
+  return major === 1 && minor !== undefined && minor < 17;
 }
 
 interface Replace {
