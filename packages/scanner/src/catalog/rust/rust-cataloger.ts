@@ -1,0 +1,50 @@
+import { baseName } from "../../filetree/paths.js";
+import type { CapturedFile } from "../../filetree/types.js";
+import type { Location, Package, Unknown } from "../../types.js";
+import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
+import { readAuditableCrates } from "./auditable.js";
+import { parseCargoLock } from "./cargo-lock.js";
+import { cratePackage, RUST_CATALOGER } from "./package.js";
+
+/**
+ * Rust: `Cargo.lock` in every scan, and the dependency list `cargo auditable` embeds in
+ * executables. A binary built without cargo-auditable carries no crate list and yields nothing.
+ */
+export const rustCataloger = {
+  name: RUST_CATALOGER,
+  wants(path: string): boolean {
+    return baseName(path) === "Cargo.lock" || isExecutableCandidate(path);
+  },
+  maxFileSize: MAX_EXECUTABLE_SIZE,
+  catalog(context: CatalogContext): CatalogResult {
+    const result: CatalogResult = { packages: [], unknowns: [] };
+    for (const file of context.tree.capturedFiles()) {
+      const location = { path: file.path, layer: context.layerId(file.layerIndex) };
+      try {
+        result.packages.push(...catalogFile(file, location));
+      } catch (err) {
+        result.unknowns.push(unknown(location, (err as Error).message));
+      }
+    }
+    return result;
+  },
+} satisfies Cataloger;
+
+function catalogFile(file: CapturedFile, location: Location): Package[] {
+  if (baseName(file.path) === "Cargo.lock") {
+    const crates = parseCargoLock(file.content.toString("utf8"));
+    return crates.map((c) => cratePackage(c, "lockfile", location));
+  }
+  let crates: ReturnType<typeof readAuditableCrates>;
+  try {
+    crates = readAuditableCrates(file.content);
+  } catch (err) {
+    throw new Error(`cargo-auditable data not readable: ${(err as Error).message}`);
+  }
+  return (crates ?? []).map((c) => cratePackage(c, "binary", location));
+}
+
+function unknown(location: Location, reason: string): Unknown {
+  return { path: location.path, layer: location.layer, cataloger: RUST_CATALOGER, reason };
+}
