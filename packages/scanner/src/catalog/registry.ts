@@ -1,10 +1,10 @@
 import { apkCataloger } from "./apk/apk-cataloger.js";
 import { dpkgCataloger } from "./dpkg/dpkg-cataloger.js";
 import { opkgCataloger } from "./dpkg/opkg-cataloger.js";
-import { rpmCataloger } from "./rpm/rpm-cataloger.js";
 import { npmCataloger } from "./npm/npm-cataloger.js";
 import { phpCataloger } from "./php/php-cataloger.js";
 import { pythonCataloger } from "./python/python-cataloger.js";
+import { rpmCataloger } from "./rpm/rpm-cataloger.js";
 import { rubyCataloger } from "./ruby/ruby-cataloger.js";
 import type { Cataloger } from "./types.js";
 

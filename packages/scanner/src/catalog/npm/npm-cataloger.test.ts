@@ -78,7 +78,7 @@ describe("npm cataloger", () => {
     const linked = packages.filter((p) => Array.isArray(p.metadata?.dependsOn));
     expect(linked.length).toBeGreaterThan(0);
     const purls = new Set(packages.map((p) => p.purl));
-    for (const p of linked)
-      for (const d of p.metadata?.dependsOn as string[]) expect(purls).toContain(d);
+    const targets = linked.flatMap((p) => (p.metadata?.dependsOn ?? []) as string[]);
+    for (const target of targets) expect(purls).toContain(target);
   });
 });

@@ -70,11 +70,11 @@ function readConstants(text: string): Map<string, string> {
 function stringsOf(value: string): string[] {
   const version = /Gem::Version\.new\(([^)]*)\)/.exec(value);
   const source = version ? (version[1] as string) : value;
-  return [...source.matchAll(STRING)].map((m) => unescape(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
+  return [...source.matchAll(STRING)].map((m) => unescapeRuby(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ""));
 }
 
 /** `\u00E9` and `\"` as Ruby writes them in double-quoted strings. */
-function unescape(text: string): string {
+function unescapeRuby(text: string): string {
   return text
     .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) =>
       String.fromCharCode(Number.parseInt(hex, 16)),
