@@ -1,6 +1,7 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
 import { registerSbomCommand } from "./commands/sbom.js";
+import { registerVersionCommand } from "./commands/version.js";
 import { toolVersion } from "./version.js";
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSbomCommand(program);
+registerVersionCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   // One clear line on error; a stack trace only when asked for.

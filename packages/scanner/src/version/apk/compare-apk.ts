@@ -11,7 +11,9 @@ export function compareApk(a: ApkPart[], b: ApkPart[]): Comparison {
     if (diff !== 0) return diff;
   }
   if (a.length === b.length) return 0;
-  return a.length > b.length ? -compareWithEnd(a[shared]) : compareWithEnd(b[shared]);
+  // The longer version is newer, unless what it goes on with is a pre-release suffix.
+  if (a.length > b.length) return isPreRelease(a[shared]) ? -1 : 1;
+  return isPreRelease(b[shared]) ? 1 : -1;
 }
 
 function compareToken(a: ApkPart, b: ApkPart, index: number): Comparison {
@@ -42,11 +44,6 @@ function compareKinds(a: ApkPart, b: ApkPart): Comparison {
   if (isPreRelease(a)) return -1;
   if (isPreRelease(b)) return 1;
   return a.kind < b.kind ? 1 : -1;
-}
-
-/** How a version that goes on with `next` compares with one that has ended. */
-function compareWithEnd(next: ApkPart): Comparison {
-  return isPreRelease(next) ? 1 : -1;
 }
 
 function isPreRelease(part: ApkPart): boolean {
