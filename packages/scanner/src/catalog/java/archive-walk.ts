@@ -130,7 +130,8 @@ function dir(entry: string): string {
 
 function addPackages(records: ArchiveRecords, virtualPath: string, depth: number, walk: Walk) {
   const identity = identify(records);
-  const license = records.manifest?.main.get("Bundle-License");
+  const main = records.manifest?.main;
+  const license = main?.get("Bundle-License") ?? main?.get("Plugin-License-Name");
   if (identity.own)
     walk.packages.push(archivePackage(identity.own, virtualPath, depth, walk, license));
   for (const shaded of identity.shaded) {
