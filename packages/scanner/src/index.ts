@@ -10,7 +10,15 @@ export { findFormat, formats } from "./format/registry.js";
 export type { Format, FormatContext } from "./format/types.js";
 export type { Logger } from "./logger.js";
 export { type ScanOptions, scan } from "./scan.js";
-export type { OpenedSource, SourceKind, SourceOptions } from "./source/types.js";
+export { DiskLayerCache, type DiskLayerCacheOptions } from "./source/cache/layer-cache.js";
+export { RegistryError } from "./source/registry/registry-error.js";
+export type {
+  LayerCacheStore,
+  OpenedSource,
+  RegistryOptions,
+  SourceKind,
+  SourceOptions,
+} from "./source/types.js";
 export type * from "./types.js";
 export { InvalidVersionError } from "./version/errors.js";
 export { findVersionScheme, versionSchemes } from "./version/registry.js";

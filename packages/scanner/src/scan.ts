@@ -5,6 +5,7 @@ import type { CatalogContext, Cataloger } from "./catalog/types.js";
 import { FileTree } from "./filetree/file-tree.js";
 import type { CapturePolicy, LayerIndex } from "./filetree/types.js";
 import { silentLogger } from "./logger.js";
+import { capturePolicyKey } from "./source/cache/policy-key.js";
 import { resolveSource } from "./source/registry.js";
 import type { SourceOptions } from "./source/types.js";
 import type { Distro, ImageMetadata, Package, ScanResult, Unknown } from "./types.js";
@@ -70,6 +71,7 @@ function createPolicy(catalogers: readonly Cataloger[]): CapturePolicy {
   return {
     wants: (path) => all.some((c) => c.wants(path)),
     maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
+    key: capturePolicyKey(all),
   };
 }
 

@@ -28,6 +28,11 @@ export interface CapturePolicy {
   wants(path: string): boolean;
   /** Largest file whose bytes are kept for this path; larger ones become unknowns. */
   maxSize(path: string): number;
+  /**
+   * Names what this policy captures (the cataloger set and its version), so a layer cache can
+   * tell whether an index read under another policy may be reused. No key, no caching.
+   */
+  key?: string;
 }
 
 /** What one layer holds, recorded while streaming it, before it is squashed with the others. */

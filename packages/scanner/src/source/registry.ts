@@ -1,19 +1,26 @@
 import { SourceError } from "../errors.js";
 import { dirSource } from "./dir/dir-source.js";
+import { dockerSource } from "./docker/docker-source.js";
 import { dockerArchiveSource } from "./docker-archive/docker-archive-source.js";
 import { ociArchiveSource } from "./oci-archive/oci-archive-source.js";
 import { ociDirSource } from "./oci-dir/oci-dir-source.js";
+import { podmanSource } from "./podman/podman-source.js";
+import { registrySource } from "./registry/registry-source.js";
 import type { SourceKind } from "./types.js";
 
 /**
- * Every source kind, in the order a bare path is tested against them: the most specific
- * content checks first, a plain directory last.
+ * Every source kind, in the order a bare argument is tested against them: the most specific
+ * content checks first, a plain directory after them; then, for an image reference that names
+ * no file, a local engine that has the image, and last the registry.
  */
 export const sourceKinds: readonly SourceKind[] = [
   ociDirSource,
   dockerArchiveSource,
   ociArchiveSource,
   dirSource,
+  dockerSource,
+  podmanSource,
+  registrySource,
 ];
 
 /** A source the user named: its kind and the rest of the reference. */
@@ -38,6 +45,6 @@ export async function resolveSource(reference: string): Promise<ResolvedSource> 
   }
   const kinds = sourceKinds.map((s) => `${s.kind}:`).join(", ");
   throw new SourceError(
-    `cannot tell what ${reference} is: not a file or directory of a known kind (${kinds})`,
+    `cannot tell what ${reference} is: not a file or directory of a known kind, nor an image reference (${kinds})`,
   );
 }

@@ -12,6 +12,33 @@ export interface SourceOptions {
   /** Layers read at once. */
   concurrency?: number;
   logger?: Logger;
+  /** How to reach registries (`registry:` and bare references). */
+  registry?: RegistryOptions;
+  /** Engine endpoint for `docker:` and `podman:` (`unix:///run/podman/podman.sock`). */
+  engine?: string;
+  /** Where cataloged layers are kept between scans; none disables the cache. */
+  layerCache?: LayerCacheStore;
+}
+
+/** How to reach and log in to container registries. */
+export interface RegistryOptions {
+  /** Allow plain HTTP and unverified TLS (implied, for plain HTTP only, on loopback hosts). */
+  insecure?: boolean;
+  /** PEM bundle of extra certificate authorities trusted for TLS. */
+  caFile?: string;
+  username?: string;
+  password?: string;
+  /** Docker's config dir (`~/.docker`); its `config.json` gives credentials and helpers. */
+  dockerConfigDir?: string;
+}
+
+/**
+ * Layer indexes kept by layer diff ID and the capture policy's key. A store never throws on a
+ * bad entry: it drops it and answers as if it had none.
+ */
+export interface LayerCacheStore {
+  get(diffId: string, policyKey: string): Promise<LayerIndex | undefined>;
+  put(diffId: string, policyKey: string, index: LayerIndex): Promise<void>;
 }
 
 /** A layer blob that can be opened for reading, as stored (compressed or not). */

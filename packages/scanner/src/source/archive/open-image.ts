@@ -1,6 +1,6 @@
 import type { CapturePolicy, LayerIndex } from "../../filetree/types.js";
 import type { ImageMetadata } from "../../types.js";
-import { indexBlobLayers } from "../blob-layers.js";
+import { indexLayersCached } from "../cache/cached-layers.js";
 import type { ImagePlan } from "../oci/plan.js";
 import type { Selection } from "../oci/select-image.js";
 import type { OpenedSource, SourceOptions } from "../types.js";
@@ -43,7 +43,7 @@ export function openPlanned(
   const layers = plan.layers.map(({ info, name }) => ({ info, open: () => files.open(name) }));
   return {
     metadata: plan.metadata,
-    index: (policy) => indexBlobLayers(layers, policy, options.concurrency),
+    index: (policy) => indexLayersCached(layers, policy, options),
     close,
   };
 }

@@ -45,9 +45,22 @@ type Entry = AsyncIterable<Buffer> & { header: Header; resume(): unknown };
  * costing their read time; and blobs are hashed with sha256 only, so a manifest naming a
  * sha512 layer digest reports a mismatch here. Both are rare in `docker save` output.
  */
-export async function streamArchive(path: string, policy: CapturePolicy): Promise<StreamedArchive> {
+export function streamArchive(path: string, policy: CapturePolicy): Promise<StreamedArchive> {
+  return streamArchiveFrom(createReadStream(path), path, policy);
+}
+
+/**
+ * Like {@link streamArchive}, from a stream that is already open (an engine's image export):
+ * nothing is written to disk. `label` names the archive in messages.
+ */
+export async function streamArchiveFrom(
+  input: Readable,
+  label: string,
+  policy: CapturePolicy,
+): Promise<StreamedArchive> {
+  const path = label;
   const members = new Map<string, Member>();
-  const { stream } = await decompress(createReadStream(path));
+  const { stream } = await decompress(input);
   const extract = createExtract();
   stream.on("error", (err) => extract.destroy(err));
   stream.pipe(extract);
