@@ -3,30 +3,35 @@
  * `npm run bench`: times `lading sbom` on the real Debian test images (scripts/build-test-images)
  * in each stored form, beside a floor: the time to only decompress and read the same layers.
  *
- * The floor is a Node process that streams each layer blob exactly as stored in that form
- * (inside the outer archive when there is one) through zlib's gunzip when compressed, then
- * through tar-stream, skipping every entry's body: the same runtime and the same libraries as the
- * scanner, minus everything the scanner adds (digest checks, squashing, cataloging, output). A
- * native `zcat` would be lower, but it measures a different runtime, not what Lading adds.
+ * The floor is a Node process that streams each layer blob as that form stores it through zlib's
+ * gunzip when compressed, then through tar-stream, skipping every entry's body: the same runtime
+ * and libraries as the scanner, minus all it adds (digest checks, squashing, cataloging, output).
+ * Like the scanner it reads two layers at a time where the form allows random access (a layout
+ * directory, an uncompressed archive located by its tar headers); a gzip-compressed archive can
+ * only be read front to back, once. A native `zcat` would be lower, but it would measure a
+ * different runtime rather than what Lading adds to reading.
  *
  * Each command runs once to warm the page cache, then `--runs` times (default 5), alternating
  * lading and floor; the table shows medians. Peak RSS comes from GNU time (`/usr/bin/time`) when
  * installed, else from the child's own `process.resourceUsage()` reported at exit.
  *
- * Usage: node scripts/bench.mjs [--runs N] [--write FILE]
+ * Usage: node scripts/bench.mjs [--runs N] [--write FILE]   (npm run bench -- --runs 3)
  *   --write FILE  also writes the results as a Markdown "Performance" section to FILE.
  * Internal: node scripts/bench.mjs --floor KIND PATH LAYER...  (one floor run)
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import {
+  closeSync,
   createReadStream,
   existsSync,
   mkdtempSync,
+  openSync,
   readFileSync,
+  readSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { availableParallelism, tmpdir, totalmem } from "node:os";
+import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -39,6 +44,9 @@ const gnuTime = "/usr/bin/time";
 const TARGET = 1.5;
 
 // ---- the floor: read the layers and nothing else ----
+
+/** Layers read at once, as the scanner reads blobs from sources with random access. */
+const FLOOR_CONCURRENCY = 2;
 
 /** Streams one layer tar, skipping every body, and resolves once the whole tar is read. */
 async function drainTar(stream) {
@@ -53,11 +61,40 @@ function drainLayer(stream, gzipped) {
   return gzipped ? drainTar(stream.pipe(createGunzip())) : drainTar(stream);
 }
 
-/** Reads the layers stored inside an outer archive, in archive order, skipping the rest. */
-async function drainArchive(path, layerNames, gzipped) {
+/** Runs `tasks` (functions returning promises) at most FLOOR_CONCURRENCY at a time. */
+async function inParallel(tasks) {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: FLOOR_CONCURRENCY }, worker));
+}
+
+/**
+ * Where each member of an uncompressed tar starts, from its 512-byte headers alone. Names here
+ * are short (`blobs/sha256/<hex>`, `<hex>.tar`), so pax and GNU long names are not needed.
+ */
+function tarOffsets(path) {
+  const fd = openSync(path, "r");
+  const header = Buffer.alloc(512);
+  const members = new Map();
+  try {
+    for (let pos = 0; readSync(fd, header, 0, 512, pos) === 512 && header[0] !== 0; ) {
+      const name = header.toString("latin1", 0, 100).replace(/\0.*$/s, "");
+      const size = Number.parseInt(header.toString("latin1", 124, 136).trim() || "0", 8);
+      members.set(name, { start: pos + 512, size });
+      pos += 512 + Math.ceil(size / 512) * 512;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return members;
+}
+
+/** Reads the layers out of a streamed (gzip) archive, in archive order: no random access. */
+async function drainStreamedArchive(path, layerNames, gzipped) {
   const outer = tarStream.extract();
-  const file = createReadStream(path);
-  const done = pipeline(path.endsWith(".gz") ? file.pipe(createGunzip()) : file, outer);
+  const done = pipeline(createReadStream(path).pipe(createGunzip()), outer);
   for await (const entry of outer) {
     if (layerNames.has(entry.header.name)) await drainLayer(entry, gzipped);
     else entry.resume();
@@ -65,15 +102,26 @@ async function drainArchive(path, layerNames, gzipped) {
   await done;
 }
 
+/** Reads the layers of an uncompressed archive by their offsets, two at a time. */
+async function drainArchive(path, layerNames, gzipped) {
+  const members = tarOffsets(path);
+  const slices = [...layerNames].map((name) => members.get(name));
+  await inParallel(
+    slices.map(({ start, size }) => () => {
+      const end = start + size - 1;
+      return drainLayer(createReadStream(path, { start, end }), gzipped);
+    }),
+  );
+}
+
 async function runFloor([kind, path, ...layers]) {
   if (kind === "oci-dir") {
-    for (const digest of layers) {
-      const blob = join(path, "blobs", ...digest.split(":"));
-      await drainLayer(createReadStream(blob), true);
-    }
-  } else {
-    await drainArchive(path, new Set(layers), kind === "oci-archive");
+    const blobs = layers.map((digest) => join(path, "blobs", ...digest.split(":")));
+    return inParallel(blobs.map((blob) => () => drainLayer(createReadStream(blob), true)));
   }
+  const gzipped = kind === "oci-archive";
+  if (path.endsWith(".gz")) return drainStreamedArchive(path, new Set(layers), gzipped);
+  return drainArchive(path, new Set(layers), gzipped);
 }
 
 // ---- measuring one command ----
@@ -143,28 +191,49 @@ const blobPath = (digest) => `blobs/${digest.replace(":", "/")}`;
 
 // ---- the benchmark ----
 
-function benchForm(form, runs, scratch) {
-  const lading = ["sbom", form.reference, "-o", "json"];
-  const floor = [fileURLToPath(import.meta.url), "--floor", ...form.floorArgs];
-  measure([cli, ...lading], scratch);
-  measure(floor, scratch);
-  const samples = { lading: [], floor: [] };
+/** The flags of `lading sbom` this build knows, so the bench runs against older builds too. */
+function cacheFlags() {
+  const help = spawnSync(process.execPath, [cli, "sbom", "--help"], { encoding: "utf8" }).stdout;
+  return { noCache: help.includes("--no-cache"), cacheDir: help.includes("--cache-dir") };
+}
+
+/**
+ * The commands timed for one form: lading reading every layer (no layer cache), the floor, and,
+ * when the build has a layer cache, lading again with that cache filled by the warm-up run.
+ */
+function commands(form, flags, scratch) {
+  const sbom = [cli, "sbom", form.reference, "-o", "json"];
+  const list = {
+    lading: flags.noCache ? [...sbom, "--no-cache"] : sbom,
+    floor: [fileURLToPath(import.meta.url), "--floor", ...form.floorArgs],
+  };
+  if (flags.cacheDir) list.cached = [...sbom, "--cache-dir", join(scratch, "layer-cache")];
+  return list;
+}
+
+function benchForm(form, runs, scratch, flags) {
+  const list = commands(form, flags, scratch);
+  const samples = Object.fromEntries(Object.keys(list).map((name) => [name, []]));
+  for (const args of Object.values(list)) measure(args, scratch);
   for (let i = 0; i < runs; i++) {
-    samples.lading.push(measure([cli, ...lading], scratch));
-    samples.floor.push(measure(floor, scratch));
+    for (const [name, args] of Object.entries(list)) samples[name].push(measure(args, scratch));
   }
   const summary = (list) => ({
     seconds: median(list.map((s) => s.seconds)),
     rssMiB: median(list.map((s) => s.rssMiB)),
   });
-  return { form: form.name, lading: summary(samples.lading), floor: summary(samples.floor) };
+  rmSync(join(scratch, "layer-cache"), { recursive: true, force: true });
+  return {
+    form: form.name,
+    ...Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summary(s)])),
+  };
 }
 
-function machine() {
+function machine(load) {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
   const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? "unknown CPU";
   const memGiB = (totalmem() / 2 ** 30).toFixed(1);
-  return `${availableParallelism()} × ${model}, ${memGiB} GiB RAM, Node ${process.version}`;
+  return `${availableParallelism()} × ${model}, ${memGiB} GiB RAM, Node ${process.version}; load average ${load.toFixed(1)} when the runs began`;
 }
 
 function layerSizes(manifest, dir) {
@@ -175,62 +244,80 @@ function layerSizes(manifest, dir) {
   return sizes.reduce((a, b) => a + b, 0);
 }
 
+const seconds = (s) => `${s.seconds.toFixed(2)} s`;
+const mib = (s) => `${s.rssMiB.toFixed(0)} MiB`;
+
 function table(results) {
+  const cached = results.some((r) => r.cached);
   const rows = results.map((r) => {
     const ratio = r.lading.seconds / r.floor.seconds;
-    return [
-      r.form,
-      `${r.lading.seconds.toFixed(2)} s`,
-      `${r.floor.seconds.toFixed(2)} s`,
-      `${ratio.toFixed(2)}×${ratio <= TARGET ? "" : " (over target)"}`,
-      `${r.lading.rssMiB.toFixed(0)} MiB`,
-      `${r.floor.rssMiB.toFixed(0)} MiB`,
-    ];
+    const verdict = `${ratio.toFixed(2)}×${ratio <= TARGET ? "" : " (over target)"}`;
+    const row = [r.form, seconds(r.lading), seconds(r.floor), verdict, mib(r.lading), mib(r.floor)];
+    return cached ? [...row, r.cached ? seconds(r.cached) : "-"] : row;
   });
   const head = ["image form", "lading sbom", "floor", "ratio", "lading peak RSS", "floor peak RSS"];
+  if (cached) head.push("lading, layer cache warm");
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
-function report(results, images, runs) {
+function verdictOf(results) {
   const over = results.filter((r) => r.lading.seconds / r.floor.seconds > TARGET);
-  const verdict =
-    over.length === 0
-      ? `The target, within ${TARGET}× of the floor, is met on every form.`
-      : `The target, within ${TARGET}× of the floor, is **not met** on: ${over.map((r) => r.form).join(", ")}.`;
+  if (over.length === 0) return `The target, within ${TARGET}× of the floor, is met on every form.`;
+  const names = over.map((r) => r.form).join(", ");
+  return `The target, within ${TARGET}× of the floor, is **not met** on: ${names}.`;
+}
+
+function report({ results, images, runs, load, startup, flags }) {
   const compressedMiB = (layerSizes(images.manifest, images.dir) / 2 ** 20).toFixed(0);
+  const layers = images.manifest.layers.length;
+  const cacheNote = flags.noCache
+    ? " with `--no-cache`, so every layer is read; the last column is the same command with its" +
+      " layer cache filled by the warm-up run"
+    : "";
   return `## Performance
 
-\`npm run bench\` times \`lading sbom SOURCE -o json\` (output to /dev/null) on the Debian test
-image that \`scripts/build-test-images\` builds: bookworm minbase plus ${images.manifest.layers.length - 1} layers,
-${compressedMiB} MiB of gzip layers. Each figure is the median of ${runs} runs after one warm-up run
-(page cache warm). The floor is the time to only read the same layers: a Node process that
-streams each layer blob as that form stores it through gunzip (when compressed) and tar-stream,
-skipping every body, with no digest checks, squashing, cataloging or output.
+\`npm run bench\` times \`lading sbom SOURCE -o json\` (output to /dev/null)${cacheNote}, on the
+Debian test image that \`scripts/build-test-images\` builds: bookworm minbase and ${layers - 1} more
+layers, ${layers} layers in all, ${compressedMiB} MiB gzip-compressed. Each figure is the median of
+${runs} runs after one warm-up run (page cache warm), the commands taking turns. The floor is the
+time to only read the same layers: a Node process that streams each layer blob as that form
+stores it through gunzip (when compressed) and tar-stream, skipping every body, with no digest
+checks, squashing, cataloging or output; like the scanner it reads two layers at a time, except
+from a gzip-compressed archive, which can only be read front to back. Lading's start-up alone
+(\`lading --version\`: Node and the modules it loads) takes ${seconds(startup)}.
 
-Machine: ${machine()}.
+Machine: ${machine(load)}.
 
 ${table(results)}
 
-${verdict}
+${verdictOf(results)}
 `;
+}
+
+function parseArgs(argv) {
+  const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  return { runs: Number(value("--runs")) || 5, writeTo: value("--write") };
 }
 
 async function main(argv) {
   if (argv[0] === "--floor") return runFloor(argv.slice(1));
-  const runs = Number(argv[argv.indexOf("--runs") + 1] || 5) || 5;
-  const writeTo = argv.includes("--write") ? argv[argv.indexOf("--write") + 1] : undefined;
+  const { runs, writeTo } = parseArgs(argv);
   if (!existsSync(join(repoRoot, "packages", "cli", "dist", "main.js"))) {
     throw new Error("the CLI is not built: run `npm run build` first");
   }
   const images = loadImages();
+  const flags = cacheFlags();
   const scratch = mkdtempSync(join(tmpdir(), "lading-bench-"));
   try {
+    const load = loadavg()[0] ?? 0;
+    const startupRuns = Array.from({ length: runs }, () => measure([cli, "--version"], scratch));
+    const startup = { seconds: median(startupRuns.map((s) => s.seconds)) };
     const results = [];
     for (const form of forms(images)) {
       process.stderr.write(`bench: ${form.name}...\n`);
-      results.push(benchForm(form, runs, scratch));
+      results.push(benchForm(form, runs, scratch, flags));
     }
-    const text = report(results, images, runs);
+    const text = report({ results, images, runs, load, startup, flags });
     process.stdout.write(`${text}\n`);
     if (writeTo) writeFileSync(writeTo, text);
   } finally {

@@ -50,6 +50,8 @@ describe.skipIf(!check.ok && !required)("lading sbom on the Debian test image", 
     args.push("-o", `spdx-json=${spdx}`, "-o", "json");
     const child = spawnSync(process.execPath, [cli, ...args], {
       encoding: "utf8",
+      // A fresh layer cache: every layer is read, and the user's cache is left alone.
+      env: { ...process.env, LADING_CACHE_DIR: join(out, "layer-cache") },
       maxBuffer: 256 << 20,
     });
     run = {
