@@ -16,6 +16,11 @@ export interface ScanOptions extends SourceOptions {
   catalogers?: readonly Cataloger[];
   /** Called as phases start, for progress display. */
   onProgress?: (phase: string, detail?: string) => void;
+  /**
+   * Called once with every layer's index, bottom first, once the layers are squashed: for
+   * analyses of the layers themselves (sizes, waste), which need what squashing hides.
+   */
+  onLayers?: (indexes: readonly LayerIndex[]) => void;
 }
 
 /**
@@ -34,6 +39,7 @@ export async function scan(reference: string, options: ScanOptions = {}): Promis
     const indexes = await opened.index(createPolicy(catalogers));
     const readDone = performance.now();
     const tree = squash(indexes);
+    options.onLayers?.(indexes);
     const image = opened.metadata;
     const unknowns: Unknown[] = indexes.flatMap((i) => i.unknowns);
     const distro = distroDetector.detect(tree);
