@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { distroDetector } from "./catalog/distro/distro.js";
+import { markOsOwned } from "./catalog/os-owned.js";
 import { catalogers as defaultCatalogers } from "./catalog/registry.js";
 import type { CatalogContext, Cataloger } from "./catalog/types.js";
 import { FileTree } from "./filetree/file-tree.js";
@@ -52,7 +53,8 @@ export async function scan(reference: string, options: ScanOptions = {}): Promis
       logger,
     };
     options.onProgress?.("catalog");
-    const packages = await runCatalogers(catalogers, context, unknowns);
+    // Flag language packages an OS package installed, so they are counted once.
+    const packages = markOsOwned(await runCatalogers(catalogers, context, unknowns));
     const done = performance.now();
     return {
       source: { kind: source.kind, target },
