@@ -22,3 +22,12 @@ export class DigestMismatchError extends ImageFormatError {}
 
 /** A path could not be resolved inside the image (symlink loop, too many hops). */
 export class PathResolutionError extends LadingError {}
+
+/**
+ * An SBOM handed to the reader is not JSON, not a format Lading reads, or breaks its schema.
+ * The message names the first problem as `path: reason`; an HTTP boundary answers 400.
+ */
+export class SbomFormatError extends LadingError {}
+
+/** An SBOM is larger than the reader was allowed to parse; an HTTP boundary answers 413. */
+export class SbomTooLargeError extends SbomFormatError {}

@@ -1,0 +1,38 @@
+import type { ValidateFunction } from "ajv";
+import { SbomFormatError } from "../../errors.js";
+import { createAjv, firstSchemaProblem, loadSchema } from "../validation/schema-validator.js";
+
+/** CycloneDX spec versions read, each validated against its official JSON schema. */
+export const readableVersions = ["1.6", "1.5", "1.4"] as const;
+
+let ajv: ReturnType<typeof createAjv> | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+// Compiling a bom schema takes about a second, so each is compiled once, on first use. The bom
+// schemas `$ref` spdx.schema.json and jsf-0.82.schema.json by `$id`: those are added first.
+function validatorFor(version: string): ValidateFunction {
+  if (!ajv) {
+    ajv = createAjv();
+    ajv.addSchema(loadSchema("spdx.schema.json"));
+    ajv.addSchema(loadSchema("jsf-0.82.schema.json"));
+  }
+  let validate = compiled.get(version);
+  if (!validate) {
+    validate = ajv.compile(loadSchema(`bom-${version}.schema.json`));
+    compiled.set(version, validate);
+  }
+  return validate;
+}
+
+/** Throws `SbomFormatError` unless the document is valid CycloneDX JSON of a version read. */
+export function validateCyclonedx(document: Record<string, unknown>): void {
+  const version = document.specVersion;
+  if (!readableVersions.includes(version as (typeof readableVersions)[number])) {
+    const known = readableVersions.join(", ");
+    throw new SbomFormatError(
+      `/specVersion: CycloneDX ${JSON.stringify(version)} is not read; readable: ${known}`,
+    );
+  }
+  const problem = firstSchemaProblem(validatorFor(String(version)), document);
+  if (problem) throw new SbomFormatError(`CycloneDX ${version}: ${problem}`);
+}

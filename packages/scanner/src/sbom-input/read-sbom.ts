@@ -1,0 +1,65 @@
+import { performance } from "node:perf_hooks";
+import { SbomFormatError, SbomTooLargeError } from "../errors.js";
+import type { ScanResult } from "../types.js";
+import { sbomReaders } from "./registry.js";
+
+/** Options of {@link readSbom}. */
+export interface ReadSbomOptions {
+  /** Largest document read, in bytes (UTF-8); larger ones are refused unparsed. */
+  maxBytes?: number;
+}
+
+/** Default size limit: 64 MiB holds SBOMs of images with tens of thousands of packages. */
+export const DEFAULT_MAX_SBOM_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads an SBOM into a scan result: CycloneDX JSON 1.4–1.6, SPDX JSON 2.2–2.3 or Lading's JSON,
+ * as Lading, syft, Trivy, cdxgen and others write them. The text is parsed once, its format
+ * detected, validated against the official schema and converted.
+ *
+ * @throws SbomTooLargeError when the document exceeds `maxBytes`, before parsing.
+ * @throws SbomFormatError when it is not JSON, not a format read, or invalid; the message
+ *   names the first problem as `path: reason`.
+ */
+export function readSbom(text: string | Buffer, options: ReadSbomOptions = {}): ScanResult {
+  const started = performance.now();
+  checkSize(text, options.maxBytes ?? DEFAULT_MAX_SBOM_BYTES);
+  const document = parseJson(text);
+  const reader = sbomReaders.find((r) => r.detect(document));
+  if (!reader) {
+    throw new SbomFormatError(
+      "/: not a recognised SBOM: expected CycloneDX JSON (bomFormat), SPDX JSON (spdxVersion) or Lading JSON (schema)",
+    );
+  }
+  const result = reader.read(document);
+  return {
+    ...result,
+    timings: { ...result.timings, sbomRead: Math.round(performance.now() - started) },
+  };
+}
+
+function checkSize(text: string | Buffer, maxBytes: number): void {
+  const size = typeof text === "string" ? Buffer.byteLength(text, "utf8") : text.byteLength;
+  if (size > maxBytes) {
+    throw new SbomTooLargeError(`SBOM is ${size} bytes; the limit is ${maxBytes} bytes`);
+  }
+}
+
+function parseJson(text: string | Buffer): Record<string, unknown> {
+  let document: unknown;
+  try {
+    document = JSON.parse(typeof text === "string" ? text : text.toString("utf8"));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SbomFormatError(
+      `not JSON (${reason}); CycloneDX XML and SPDX tag-value are not read`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    throw new SbomFormatError("/: an SBOM must be a JSON object");
+  }
+  return document as Record<string, unknown>;
+}

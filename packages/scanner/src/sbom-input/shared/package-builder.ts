@@ -1,0 +1,64 @@
+import type { Distro, FoundHow, Package, Unknown } from "../../types.js";
+import { purlTypeForToolType } from "./ecosystems.js";
+import { buildPurl, genericPurl, parsePurl } from "./purl.js";
+
+/** A package as a reader found it, before its purl and type are settled. */
+export interface PackageDraft extends Partial<Omit<Package, "name" | "version">> {
+  name: string;
+  version: string;
+  /** JSON pointer of the element in the document, for unknowns. */
+  pointer: string;
+  /** The producing tool's own package type (syft `apk`, Trivy `node-pkg`), when given. */
+  toolType?: string;
+  /** CycloneDX `group`: Maven group id, npm scope. */
+  group?: string;
+}
+
+/** What every package of one document shares. */
+export interface DraftContext {
+  readerId: string;
+  distro?: Distro;
+  unknowns: Unknown[];
+}
+
+/**
+ * Settles purl, type, arch and epoch of a draft. A purl the SBOM gives is kept as written; one
+ * that does not parse, or a missing one, is rebuilt from the tool's package type where that
+ * names an ecosystem, and otherwise the package is kept as `pkg:generic` and an unknown says
+ * so, because a generic purl matches no advisory.
+ */
+export function finishPackage(draft: PackageDraft, context: DraftContext): Package {
+  const { pointer, toolType, group, ...fields } = draft;
+  const purl = settlePurl(draft, context);
+  const parsed = parsePurl(purl);
+  const qualifiers = parsed?.qualifiers ?? {};
+  const epoch = Number(qualifiers.epoch);
+  return {
+    ...fields,
+    type: parsed?.type ?? "generic",
+    purl,
+    foundBy: fields.foundBy ?? context.readerId,
+    foundHow: fields.foundHow ?? "installed",
+    locations: fields.locations ?? [],
+    ...((fields.arch ?? qualifiers.arch) ? { arch: fields.arch ?? qualifiers.arch } : {}),
+    ...(Number.isInteger(epoch) && epoch > 0 ? { epoch } : {}),
+  };
+}
+
+function settlePurl(draft: PackageDraft, context: DraftContext): string {
+  if (draft.purl && parsePurl(draft.purl)) return draft.purl;
+  const note = (reason: string) =>
+    context.unknowns.push({ path: draft.pointer, cataloger: context.readerId, reason });
+  if (draft.purl) note(`purl "${draft.purl}" does not parse; purl rebuilt from name and version`);
+  const purlType = purlTypeForToolType(draft.toolType);
+  const built =
+    purlType && buildPurl({ purlType, ...draft, namespace: draft.group }, context.distro);
+  if (built) return built;
+  note(`${draft.name}@${draft.version}: no purl and no ecosystem hint; kept as pkg:generic`);
+  return genericPurl(draft.name, draft.version);
+}
+
+/** Whether a string is one of Lading's `FoundHow` values. */
+export function isFoundHow(value: string | undefined): value is FoundHow {
+  return ["installed", "lockfile", "manifest", "binary", "archive"].includes(value ?? "");
+}
