@@ -10,6 +10,7 @@ export { findFormat, formats } from "./format/registry.js";
 export type { Format, FormatContext } from "./format/types.js";
 export type { Logger } from "./logger.js";
 export { type ScanOptions, scan } from "./scan.js";
+export * from "./sbom-input/index.js";
 export { DiskLayerCache, type DiskLayerCacheOptions } from "./source/cache/layer-cache.js";
 export { RegistryError } from "./source/registry/registry-error.js";
 export type {
