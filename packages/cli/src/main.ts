@@ -1,6 +1,7 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
 import { registerSbomCommand } from "./commands/sbom.js";
+import { registerServerCommand } from "./commands/server.js";
 import { registerVersionCommand } from "./commands/version.js";
 import { toolVersion } from "./version.js";
 
@@ -13,6 +14,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSbomCommand(program);
+registerServerCommand(program);
 registerVersionCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,0 +1,86 @@
+/** The HTTP application: middleware, every route, the OpenAPI document and the one error handler. */
+
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { authenticate } from "./auth/middleware.js";
+import { ApiError, InvalidRequestError, RateLimitedError } from "./errors.js";
+import { registerAuthRoutes } from "./routes/auth.js";
+import type { AppEnv, RouteDeps } from "./routes/common.js";
+import { registerFindingRoutes } from "./routes/findings.js";
+import { registerInventoryRoutes } from "./routes/inventory.js";
+import { registerOperationRoutes } from "./routes/operations.js";
+import { registerProjectRoutes } from "./routes/projects.js";
+import { registerSnapshotRoutes } from "./routes/snapshots.js";
+import { registerTokenRoutes } from "./routes/tokens.js";
+import { registerUploadRoutes } from "./routes/upload.js";
+import { registerUserRoutes } from "./routes/users.js";
+
+// One explicit list of route modules, in the order they appear in the OpenAPI document.
+const routeModules = [
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerTokenRoutes,
+  registerProjectRoutes,
+  registerUploadRoutes,
+  registerSnapshotRoutes,
+  registerFindingRoutes,
+  registerInventoryRoutes,
+  registerOperationRoutes,
+];
+
+/** Builds the application around its dependencies. */
+export function createApp(deps: RouteDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new InvalidRequestError(describeIssues(result.error.issues));
+    },
+  });
+  app.onError((error, c) => toErrorResponse(error, c, deps));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
+  );
+  app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.use("/api/*", authenticate(deps.store));
+  for (const register of routeModules) register(app, deps);
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "lading_session",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+  });
+  app.doc31("/api/openapi.json", { openapi: "3.1.0", info: { title: "Lading", version: "0.1.0" } });
+  if (deps.config.staticDir) serveUi(app, deps.config.staticDir);
+  return app;
+}
+
+/** Serves the web UI's files, falling back to index.html for client-side routes. */
+function serveUi(app: OpenAPIHono<AppEnv>, root: string): void {
+  app.use("/*", serveStatic({ root }));
+  app.get("/*", serveStatic({ root, path: "index.html" }));
+}
+
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`).join("; ");
+}
+
+/** The one place errors become responses: `{ error: { code, message } }`. */
+function toErrorResponse(error: Error, c: Context<AppEnv>, deps: RouteDeps) {
+  if (error instanceof RateLimitedError) c.header("retry-after", String(error.retryAfterSeconds));
+  if (error instanceof ApiError)
+    return c.json({ error: { code: error.code, message: error.message } }, error.status);
+  if (error instanceof HTTPException && error.status < 500)
+    return c.json(
+      { error: { code: "invalid_request", message: error.message || "bad request" } },
+      error.status,
+    );
+  deps.log.error({ err: error, path: c.req.path }, "request failed");
+  return c.json({ error: { code: "internal", message: "internal error" } }, 500);
+}

@@ -1,0 +1,85 @@
+/** Schemas, pagination and helpers every route module shares. */
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { sql } from "kysely";
+import type { Actor } from "../auth/actor.js";
+import type { LoginLimiter } from "../auth/rate-limit.js";
+import type { ServerConfig } from "../config.js";
+import type { Store } from "../db/store.js";
+import type { ServerLogger } from "../log.js";
+import type { Matcher, SbomReader } from "../sbom/types.js";
+
+/** Hono environment: the authenticated caller, when there is one. */
+export interface AppEnv {
+  Variables: { actor?: Actor; csrfToken?: string };
+}
+
+/** What route modules need besides the request. */
+export interface RouteDeps {
+  store: Store;
+  log: ServerLogger;
+  config: ServerConfig;
+  reader: SbomReader;
+  matcher: Matcher;
+  limiter: LoginLimiter;
+  /** Wakes the job worker after something was queued. */
+  wake: () => void;
+}
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi("Error");
+
+const errorContent = { "application/json": { schema: ErrorSchema } };
+
+/** The error answers every authenticated route may give. */
+export const errorResponses = {
+  400: { description: "invalid request", content: errorContent },
+  401: { description: "not signed in", content: errorContent },
+  403: { description: "not allowed", content: errorContent },
+  404: { description: "not found", content: errorContent },
+} as const;
+
+/** Security requirement: a session cookie or a bearer API token. */
+export const security: Record<string, string[]>[] = [{ cookie: [] }, { bearer: [] }];
+
+/** Query parameters every list takes, with the columns it may sort by. */
+export function listQuery<const S extends readonly [string, ...string[]]>(sorts: S) {
+  return z.object({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    sort: z.enum(sorts).default(sorts[0]),
+    order: z.enum(["asc", "desc"]).default("desc"),
+  });
+}
+
+/** A page of a list with the total the filters match. */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}
+
+/** JSON answer helper for documented success responses. */
+export function json(description: string, schema: z.ZodType) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+/** The caller (routes behind `requireActor` only). */
+export const actorOf = (c: Context<AppEnv>): Actor | undefined => c.get("actor");
+
+/**
+ * A filter keeping rows whose project path (column `pathColumn`) lies within the prefix. Uses
+ * substr rather than LIKE, since project names may hold `_`.
+ */
+export function withinPrefix(prefix: string | null, pathColumn: string) {
+  if (prefix === null) return sql<boolean>`1 = 1`;
+  const column = sql.ref(pathColumn);
+  return sql<boolean>`(${column} = ${prefix} or substr(${column}, 1, ${prefix.length + 1}) = ${`${prefix}/`})`;
+}
+
+/** Parses a JSON column. */
+export const parseJson = <T>(text: string): T => JSON.parse(text) as T;

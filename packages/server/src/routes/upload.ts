@@ -1,0 +1,77 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { authorize, can } from "../auth/actor.js";
+import { InvalidRequestError, PayloadTooLargeError } from "../errors.js";
+import { ingestSbom } from "../model/ingest.js";
+import { splitPath } from "../model/projects.js";
+import { type AppEnv, actorOf, errorResponses, json, type RouteDeps, security } from "./common.js";
+import { projectKind } from "./projects.js";
+
+const Accepted = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  state: z.literal("processing"),
+  componentCount: z.number().int(),
+});
+const error = errorResponses[400];
+
+const upload = createRoute({
+  method: "post",
+  path: "/api/snapshots",
+  summary: "Upload a CycloneDX 1.4–1.6 or SPDX 2.3 JSON SBOM as a new snapshot of a project",
+  description:
+    "The project is created (with missing parent groups) when the caller may create projects. Matching runs as a job; poll the snapshot until its state is ready.",
+  security,
+  request: {
+    query: z.object({
+      project: z.string().min(1).max(1024),
+      kind: projectKind.default("container"),
+    }),
+    // Documented but not validated by schema: the document is checked by the SBOM reader.
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: { type: "object", description: "CycloneDX or SPDX JSON" } },
+      },
+    },
+  },
+  responses: {
+    202: json("stored; matching queued", Accepted),
+    ...errorResponses,
+    413: error,
+    422: error,
+  },
+});
+
+/** The upload route: checked, parsed and stored whole, or not stored at all. */
+export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
+  const { store, reader, config } = deps;
+  app.use(
+    upload.getRoutingPath(),
+    bodyLimit({
+      maxSize: config.maxUploadBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(config.maxUploadBytes);
+      },
+    }),
+  );
+  app.openapi(upload, async (c) => {
+    const { project, kind } = c.req.valid("query");
+    splitPath(project);
+    const actor = authorize(actorOf(c), "upload", project);
+    const text = await c.req.text();
+    const parsed = reader.read(text, parseDocument(text));
+    const mayCreate = can(actor, "create-projects", project);
+    const stored = await ingestSbom(store, { projectPath: project, kind, mayCreate }, text, parsed);
+    deps.wake();
+    return c.json({ ...stored, state: "processing" as const }, 202);
+  });
+}
+
+function parseDocument(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new InvalidRequestError("the body is not valid JSON", { cause });
+  }
+}

@@ -1,0 +1,131 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { authorize } from "../auth/actor.js";
+import { hashPassword } from "../auth/secrets.js";
+import { insertUser } from "../auth/setup.js";
+import { toCount } from "../db/store.js";
+import { NotFoundError } from "../errors.js";
+import {
+  type AppEnv,
+  actorOf,
+  errorResponses,
+  json,
+  listQuery,
+  page,
+  type RouteDeps,
+  security,
+} from "./common.js";
+
+const role = z.enum(["admin", "member", "viewer"]);
+const User = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    role,
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("User");
+const NewUser = z.object({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/),
+  password: z.string().min(12).max(1024),
+  role,
+});
+const UserChange = z.object({
+  role: role.optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(12).max(1024).optional(),
+});
+const Id = z.object({ id: z.string() });
+
+const list = createRoute({
+  method: "get",
+  path: "/api/users",
+  summary: "List users (admin)",
+  security,
+  request: { query: listQuery(["username", "createdAt"]).extend({ role: role.optional() }) },
+  responses: { 200: json("users", page(User)), ...errorResponses },
+});
+const create = createRoute({
+  method: "post",
+  path: "/api/users",
+  summary: "Create a user (admin)",
+  security,
+  request: { body: { content: { "application/json": { schema: NewUser } } } },
+  responses: { 201: json("created", User), ...errorResponses, 409: errorResponses[400] },
+});
+const update = createRoute({
+  method: "patch",
+  path: "/api/users/{id}",
+  summary: "Change a user's role, password or state (admin)",
+  security,
+  request: { params: Id, body: { content: { "application/json": { schema: UserChange } } } },
+  responses: { 200: json("changed", User), ...errorResponses },
+});
+
+const columns = { username: "username", createdAt: "created_at" } as const;
+
+/** User administration; admins only. */
+export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
+  const toUser = (u: {
+    id: string;
+    username: string;
+    role: "admin" | "member" | "viewer";
+    disabled: number;
+    created_at: string;
+  }) => ({
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    disabled: u.disabled === 1,
+    createdAt: u.created_at,
+  });
+  app.openapi(list, async (c) => {
+    authorize(actorOf(c), "manage-users");
+    const q = c.req.valid("query");
+    let base = store.db.selectFrom("users");
+    if (q.role) base = base.where("role", "=", q.role);
+    const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+    const rows = await base
+      .selectAll()
+      .orderBy(columns[q.sort], q.order)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    return c.json(
+      { items: rows.map(toUser), total: toCount(total?.n), limit: q.limit, offset: q.offset },
+      200,
+    );
+  });
+  app.openapi(create, async (c) => {
+    authorize(actorOf(c), "manage-users");
+    const body = c.req.valid("json");
+    const id = await insertUser(store, body.username, body.password, body.role);
+    const row = await store.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    return c.json(toUser(row), 201);
+  });
+  app.openapi(update, async (c) => {
+    authorize(actorOf(c), "manage-users");
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const changes = {
+      ...(body.role ? { role: body.role } : {}),
+      ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
+      ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
+    };
+    if (Object.keys(changes).length > 0)
+      await store.db.updateTable("users").set(changes).where("id", "=", id).execute();
+    const row = await store.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError("user");
+    if (body.disabled || body.password)
+      await store.db.deleteFrom("sessions").where("user_id", "=", id).execute();
+    return c.json(toUser(row), 200);
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The two things the server needs from the scanner library, kept behind small interfaces so the
+ * server neither parses SBOMs nor matches advisories itself.
+ */
+import type { ScanResult } from "@lading/scanner";
+
+/** SBOM formats the upload route accepts. */
+export type SbomFormat = "cyclonedx" | "spdx";
+
+/** An uploaded SBOM read into the scanner's model. */
+export interface ParsedSbom {
+  format: SbomFormat;
+  specVersion: string;
+  result: ScanResult;
+}
+
+/** Reads an uploaded SBOM; throws `UnsupportedSbomError` for anything it cannot read. */
+export interface SbomReader {
+  read(text: string, document: unknown): ParsedSbom;
+}
+
+export type Severity = "critical" | "high" | "medium" | "low" | "unknown";
+export type FixState = "fixed" | "not-fixed" | "wont-fix" | "unknown";
+
+/** One vulnerability that affects one package, as a matcher reports it. */
+export interface MatchedVulnerability {
+  purl: string;
+  vulnerabilityId: string;
+  severity: Severity;
+  fixState: FixState;
+  fixedIn?: string;
+}
+
+/** Matches a snapshot's packages against the vulnerability data the server holds. */
+export interface Matcher {
+  match(result: ScanResult): Promise<MatchedVulnerability[]>;
+  /** Refreshes the vulnerability data; resolves true when it changed (so a re-match is due). */
+  update(): Promise<boolean>;
+}
+
+/** Severities from the worst down, for thresholds and sorting. */
+export const severityOrder: readonly Severity[] = ["critical", "high", "medium", "low", "unknown"];
+
+/** True when `severity` is at `threshold` or worse. */
+export function isAtLeast(severity: string, threshold: string): boolean {
+  const rank = (s: string) => {
+    const i = severityOrder.indexOf(s as Severity);
+    return i < 0 ? severityOrder.length : i;
+  };
+  return rank(severity) <= rank(threshold);
+}
