@@ -9,6 +9,7 @@ export { FileTree } from "./filetree/file-tree.js";
 export { findFormat, formats } from "./format/registry.js";
 export type { Format, FormatContext } from "./format/types.js";
 export type { Logger } from "./logger.js";
+export * from "./layers/index.js";
 export { type ScanOptions, scan } from "./scan.js";
 export * from "./sbom-input/index.js";
 export { DiskLayerCache, type DiskLayerCacheOptions } from "./source/cache/layer-cache.js";

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { layers, type Member } from "../filetree/tar-helper.fixture.js";
+import { buildLayersReport } from "./build-report.js";
+import { renderLayersTable } from "./render-table.js";
+
+const file = (name: string, n: number): Member => ({ name, body: "x".repeat(n) });
+
+describe("renderLayersTable", () => {
+  it("shows the figures, a line per layer, the waste with its examples and hints", async () => {
+    const indexes = await layers(
+      [file("usr/bin/tool", 3000), file("var/lib/apt/lists/Packages", 2000)],
+      [file("usr/bin/tool", 3000), file("tmp/.wh.x", 0)],
+    );
+    const report = buildLayersReport({
+      source: { kind: "dir", target: "/x" },
+      indexes,
+      packages: [],
+    });
+    const lines = renderLayersTable(report).split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "dir:/x (2 layers)",
+      "Size        8 kB uncompressed; 5 kB in 2 files in the final view",
+      "Efficiency  62.5% of the bytes the layers store survive to the final view",
+      "Wasted      5 kB (62.5% of stored bytes): overwritten 3 kB, apt-lists 2 kB",
+    ]);
+    expect(lines).toContain(
+      "LAYER  STORED  SIZE  ADDED  MODIFIED  REMOVED  PACKAGES  WASTED  CREATED BY",
+    );
+    expect(lines).toContain("    0       -  5 kB      2         0        0         0    5 kB  -");
+    expect(lines).toContain("  layer 0  overwritten  3 kB in 1 file");
+    expect(lines).toContain("      3 kB  /usr/bin/tool");
+    expect(lines).toContain(
+      "      avoid it: rm -rf /var/lib/apt/lists/* in the RUN step that ran apt-get update",
+    );
+    expect(lines).toContain("  3 kB  /usr/bin/tool  (layer 1)");
+    expect(lines.every((l) => l === l.trimEnd())).toBe(true);
+  });
+});

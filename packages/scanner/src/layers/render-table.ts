@@ -1,0 +1,110 @@
+/**
+ * The layers report as text for a terminal: the image's figures, one line per layer, where the
+ * waste is and how to avoid it, then the largest files and directories.
+ */
+import { formatBytes, formatShare } from "./sizes.js";
+import type { LayerReport, LayersReport, SizedPath, WasteItem } from "./types.js";
+
+const GAP = "  ";
+/** Longest instruction shown in the layer table; the JSON output keeps it whole. */
+const CREATED_BY_WIDTH = 60;
+const LAYER_HEADER = ["LAYER", "STORED", "SIZE", "ADDED", "MODIFIED", "REMOVED", "PACKAGES"];
+
+/** Writes `report` as aligned text, ending with a newline. */
+export function renderLayersTable(report: LayersReport): string {
+  return [
+    ...summaryLines(report),
+    "",
+    ...layerTable(report.layers),
+    ...section("Waste by layer", wasteLines(report.layers)),
+    ...section("Largest files", sizedLines(report.largestFiles)),
+    ...section("Largest directories", sizedLines(report.largestDirectories)),
+    ...unknownLines(report),
+    "",
+  ].join("\n");
+}
+
+function summaryLines(report: LayersReport): string[] {
+  const s = report.summary;
+  const layers = `${s.layerCount} layer${s.layerCount === 1 ? "" : "s"}`;
+  const compressed =
+    s.compressedBytes === undefined ? "" : `, ${formatBytes(s.compressedBytes)} as stored`;
+  const wasted = `${formatBytes(s.wastedBytes)} (${formatShare(s.wastedPercent)} of stored bytes)`;
+  return [
+    `${report.source.kind}:${report.source.target} (${layers})`,
+    `Size        ${formatBytes(s.uncompressedBytes)} uncompressed${compressed}; ${formatBytes(s.finalBytes)} in ${s.finalFiles} files in the final view`,
+    `Efficiency  ${formatShare(s.efficiency)} of the bytes the layers store survive to the final view`,
+    `Wasted      ${wasted}${wasteBreakdown(s.waste)}`,
+  ];
+}
+
+function wasteBreakdown(waste: WasteItem[]): string {
+  if (waste.length === 0) return "";
+  return `: ${waste.map((w) => `${w.category} ${formatBytes(w.bytes)}`).join(", ")}`;
+}
+
+function layerTable(layers: LayerReport[]): string[] {
+  const header = [...LAYER_HEADER, "WASTED", "CREATED BY"];
+  const rows = layers.map((l) => [
+    String(l.index),
+    l.compressedBytes === undefined ? "-" : formatBytes(l.compressedBytes),
+    formatBytes(l.uncompressedBytes),
+    String(l.files.added),
+    String(l.files.modified),
+    String(l.files.removed),
+    String(l.packages.length),
+    formatBytes(l.wastedBytes),
+    truncate(oneLine(l.createdBy ?? "-"), CREATED_BY_WIDTH),
+  ]);
+  return alignColumns([header, ...rows], header.length - 1);
+}
+
+function wasteLines(layers: LayerReport[]): string[] {
+  const lines: string[] = [];
+  for (const layer of layers) {
+    for (const item of layer.waste) {
+      const files = `${item.files} file${item.files === 1 ? "" : "s"}`;
+      lines.push(`layer ${layer.index}  ${item.category}  ${formatBytes(item.bytes)} in ${files}`);
+      for (const file of item.largest) lines.push(`    ${formatBytes(file.bytes)}  ${file.path}`);
+      if (item.hint) lines.push(`    avoid it: ${item.hint}`);
+    }
+  }
+  return lines;
+}
+
+function sizedLines(paths: SizedPath[]): string[] {
+  const rows = paths.map((p) => [
+    formatBytes(p.bytes),
+    p.layer === undefined ? p.path : `${p.path}  (layer ${p.layer})`,
+  ]);
+  return alignColumns(rows, 1);
+}
+
+function unknownLines(report: LayersReport): string[] {
+  const n = report.unknowns.length;
+  if (n === 0) return [];
+  return [
+    "",
+    `${n} unknown${n === 1 ? "" : "s"}: parts of the layers could not be read (see -o json)`,
+  ];
+}
+
+/** A titled block, or nothing when it has no lines. */
+function section(title: string, lines: string[]): string[] {
+  return lines.length === 0 ? [] : ["", title, ...lines.map((l) => `  ${l}`)];
+}
+
+/** Right-aligns every column but the text column `last`, which stays ragged. */
+function alignColumns(rows: string[][], last: number): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  const pad = (cell: string, i: number) => (i === last ? cell : cell.padStart(widths[i] ?? 0));
+  return rows.map((row) => row.map(pad).join(GAP).trimEnd());
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
