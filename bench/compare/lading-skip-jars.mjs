@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * `lading sbom SOURCE -o json=OUT --no-cache` with `.jar` files skipped, as Trivy's
+ * `--skip-files '**\/*.jar'` skips them: the same scan through the built scanner library, with the
+ * Java cataloger asking for every archive it reads except `.jar` (it still reads .war, .ear and
+ * the rest, as Trivy still does). The CLI has no flag for this, and the benchmark must compare
+ * like with like, so this is the benchmark's own entry point; it adds nothing to the scan.
+ *
+ * Usage: node bench/compare/lading-skip-jars.mjs SOURCE OUT
+ */
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dist = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "packages",
+  "scanner",
+  "dist",
+);
+const { findFormat, scan } = await import(join(dist, "index.js"));
+const { catalogers } = await import(join(dist, "catalog", "registry.js"));
+
+const skipJars = (cataloger) =>
+  cataloger.name === "java"
+    ? { ...cataloger, wants: (path) => !path.endsWith(".jar") && cataloger.wants(path) }
+    : cataloger;
+
+const [source, out] = process.argv.slice(2);
+const result = await scan(source, { catalogers: catalogers.map(skipJars) });
+const { format } = findFormat("json");
+writeFileSync(
+  out,
+  format.write(result, { toolName: "lading", toolVersion: "bench", now: new Date() }),
+);

@@ -1,0 +1,60 @@
+/**
+ * The package sets of a Lading JSON document and a Trivy CycloneDX document, keyed so the two
+ * can be compared: the purl without its qualifiers and subpath (the tools qualify purls
+ * differently: `distro=alpine-3.10.4` against `distro=3.10.4`), percent-decoded and lower-cased.
+ * A package without a purl is keyed `name@version` under its type.
+ */
+
+/** `pkg:type/ns/name@version?q#s` → `pkg:type/ns/name@version`, decoded and lower-cased. */
+export function purlKey(purl) {
+  const bare = purl.replace(/[?#].*$/s, "");
+  return safeDecode(bare).toLowerCase();
+}
+
+function safeDecode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const keyOf = (purl, type, name, version) =>
+  purl ? purlKey(purl) : `${type ?? "?"}:${name}@${version ?? ""}`.toLowerCase();
+
+/** Lading's `-o json`: key → package. */
+export function ladingPackages(json) {
+  const doc = JSON.parse(json);
+  const set = new Map();
+  for (const p of doc.packages ?? []) set.set(keyOf(p.purl, p.type, p.name, p.version), p);
+  return set;
+}
+
+/** Every component of a CycloneDX document, nested ones included, but not the OS component. */
+function* components(list) {
+  for (const c of list ?? []) {
+    if (c.type !== "operating-system") yield c;
+    yield* components(c.components);
+  }
+}
+
+/** Trivy's CycloneDX: key → component, for components that are packages (not the applications). */
+export function trivyPackages(json) {
+  const doc = JSON.parse(json);
+  const set = new Map();
+  for (const c of components(doc.components)) {
+    if (c.type === "application" && !c.purl) continue;
+    set.set(keyOf(c.purl, c.type, c.name, c.version), c);
+  }
+  return set;
+}
+
+/** What both found, and what each found alone, sorted. */
+export function diffPackages(lading, trivy) {
+  const keys = (map, other, has) => [...map.keys()].filter((k) => other.has(k) === has).sort();
+  return {
+    both: keys(lading, trivy, true),
+    onlyLading: keys(lading, trivy, false),
+    onlyTrivy: keys(trivy, lading, false),
+  };
+}

