@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { SourceConfig } from "@lading/scanner";
 
 /** Everything the server needs to start; the CLI fills it from flags and the environment. */
 export interface ServerConfig {
@@ -20,15 +21,22 @@ export interface ServerConfig {
   publicUrl?: string;
   /** Password of the first admin, instead of the one-time setup link. */
   adminPassword?: string;
+  /** The vulnerability database directory (as `lading db` uses with `--db`). */
+  vulnDbDir: string;
+  /** Feeds downloaded by the scheduled update; empty when offline (imports are still seen). */
+  vulnDbSources: readonly SourceConfig[];
   logLevel: string;
 }
 
 /** Defaults for a local, single-machine server. */
 export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const dataDir = overrides.dataDir ?? join(process.cwd(), "lading-data");
   return {
     host: "127.0.0.1",
     port: 8480,
-    dataDir: join(process.cwd(), "lading-data"),
+    dataDir,
+    vulnDbDir: join(dataDir, "vulndb"),
+    vulnDbSources: [],
     maxUploadBytes: 32 * 1024 * 1024,
     dbUpdateIntervalMs: 0,
     jobLeaseMs: 60_000,

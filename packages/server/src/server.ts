@@ -14,8 +14,9 @@ import { createLogger } from "./log.js";
 import { matchSnapshotJob } from "./model/match-snapshot.js";
 import { dbUpdateJob, rematchAllJob } from "./model/monitor.js";
 import { deliverWebhookJob, notifyFindingsJob } from "./model/notify.js";
-import { emptyMatcher, scannerReader } from "./sbom/scanner-port.js";
+import { scannerReader } from "./sbom/scanner-port.js";
 import type { Matcher, SbomReader } from "./sbom/types.js";
+import { vulnDbMatcher } from "./sbom/vulndb-matcher.js";
 
 /** Replaceable parts, for embedding and tests. */
 export interface ServerParts {
@@ -38,8 +39,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const store = await openStore(config);
-  const reader = parts.reader ?? scannerReader();
-  const matcher = parts.matcher ?? emptyMatcher;
+  const reader = parts.reader ?? scannerReader;
+  const matcher =
+    parts.matcher ?? vulnDbMatcher({ dir: config.vulnDbDir, sources: config.vulnDbSources, log });
   const setupToken = await prepareAdmin(store, config.adminPassword);
   const handlers: JobHandler[] = [
     matchSnapshotJob(reader, matcher),

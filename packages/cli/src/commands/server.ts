@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { defaultSources, resolveDbDir } from "@lading/scanner";
 import { defaultConfig, startServer } from "@lading/server";
 import type { Command } from "commander";
 
@@ -11,6 +12,8 @@ interface ServerFlags {
   maxUpload: string;
   updateInterval: string;
   publicUrl?: string;
+  db?: string;
+  offline?: boolean;
 }
 
 /** `lading server`: runs the API, the job worker and the monitoring schedule until stopped. */
@@ -45,6 +48,8 @@ export function registerServerCommand(program: Command): void {
         dbUpdateIntervalMs: Number(flags.updateInterval) * 60_000,
         jobLeaseMs: Number(process.env.LADING_JOB_LEASE_MS ?? 60_000),
         publicUrl: flags.publicUrl,
+        vulnDbDir: resolveDbDir(flags.db),
+        vulnDbSources: flags.offline ? [] : defaultSources,
         adminPassword: process.env.LADING_ADMIN_PASSWORD,
         logLevel: process.env.LADING_LOG_LEVEL ?? "info",
       });
