@@ -31,7 +31,9 @@ describe("readSbom", () => {
   it("says what is wrong with text that is not JSON", () => {
     const error = errorOf(() => readSbom('<?xml version="1.0"?><bom/>'));
     expect(error).toBeInstanceOf(SbomFormatError);
-    expect(error.message).toMatch(/^not JSON \(.+\); CycloneDX XML and SPDX tag-value are not read$/);
+    expect(error.message).toMatch(
+      /^not JSON \(.+\); CycloneDX XML and SPDX tag-value are not read$/,
+    );
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 
@@ -46,9 +48,18 @@ describe("readSbom", () => {
   });
 
   it.each([
-    ['{"bomFormat":"CycloneDX","specVersion":"1.3"}', '/specVersion: CycloneDX "1.3" is not read; readable: 1.6, 1.5, 1.4'],
-    ['{"spdxVersion":"SPDX-2.1"}', '/spdxVersion: "SPDX-2.1" is not read; readable: SPDX-2.3, SPDX-2.2'],
-    ['{"schema":"lading/scan-result@2"}', '/schema: "lading/scan-result@2" is not read; readable: lading/scan-result@1'],
+    [
+      '{"bomFormat":"CycloneDX","specVersion":"1.3"}',
+      '/specVersion: CycloneDX "1.3" is not read; readable: 1.6, 1.5, 1.4',
+    ],
+    [
+      '{"spdxVersion":"SPDX-2.1"}',
+      '/spdxVersion: "SPDX-2.1" is not read; readable: SPDX-2.3, SPDX-2.2',
+    ],
+    [
+      '{"schema":"lading/scan-result@2"}',
+      '/schema: "lading/scan-result@2" is not read; readable: lading/scan-result@1',
+    ],
   ])("names an unread version of a known format: %s", (text, message) => {
     expect(() => readSbom(text)).toThrow(message);
   });

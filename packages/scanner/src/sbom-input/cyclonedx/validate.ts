@@ -8,8 +8,11 @@ export const readableVersions = ["1.6", "1.5", "1.4"] as const;
 let ajv: ReturnType<typeof createAjv> | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-// Compiling a bom schema takes about a second, so each is compiled once, on first use. The bom
-// schemas `$ref` spdx.schema.json and jsf-0.82.schema.json by `$id`: those are added first.
+// The bom schemas `$ref` spdx.schema.json and jsf-0.82.schema.json by `$id`: those are added
+// first. Each version is compiled once per process, on first use.
+// TODO: compiling a bom schema takes 1-2 s on a 2-core machine, paid by the first upload of each
+// CycloneDX version after a server starts; Ajv's standalone code generation at build time would
+// remove that wait but adds a build step and generated code to review.
 function validatorFor(version: string): ValidateFunction {
   if (!ajv) {
     ajv = createAjv();
