@@ -1,5 +1,6 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
+import { registerLayersCommand } from "./commands/layers.js";
 import { registerSbomCommand } from "./commands/sbom.js";
 import { registerServerCommand } from "./commands/server.js";
 import { registerVersionCommand } from "./commands/version.js";
@@ -14,6 +15,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSbomCommand(program);
+registerLayersCommand(program);
 registerServerCommand(program);
 registerVersionCommand(program);
 

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  analyzeLayers,
+  checkThresholds,
+  DiskLayerCache,
+  LadingError,
+  type LayersReport,
+  parseThresholds,
+  renderLayersTable,
+  type ScanOptions,
+  type Thresholds,
+  thresholdsFromConfig,
+} from "@lading/scanner";
+import { type Command, InvalidArgumentError } from "commander";
+import { createProgress } from "../progress.js";
+
+interface LayersOptions {
+  output?: string;
+  top: number;
+  ci?: boolean;
+  lowestEfficiency?: string;
+  highestWastedBytes?: string;
+  highestWastedPercent?: string;
+  config?: string;
+  platform?: string;
+  select?: string;
+  engine?: string;
+  insecure?: boolean;
+  caFile?: string;
+  username?: string;
+  password?: string;
+  cache: boolean;
+  cacheDir?: string;
+}
+
+/** Dive's CI defaults: what `--ci` checks when neither flags nor `.lading.yaml` say otherwise. */
+const CI_DEFAULTS: Thresholds = { lowestEfficiency: 0.9, highestWastedPercent: 0.1 };
+const CONFIG_FILE = ".lading.yaml";
+/** Exit status when the image crosses a `--ci` threshold (1 is for errors). */
+const EXIT_THRESHOLD = 2;
+
+/** `lading layers SOURCE`: where an image's bytes went, layer by layer. */
+export function registerLayersCommand(program: Command): void {
+  program
+    .command("layers")
+    .description("show what each layer adds, removes and wastes, and how efficient the image is")
+    .argument("<source>", "an image reference or path, as for `lading sbom`")
+    .option("-o, --output <format>", "table (default on a terminal) or json")
+    .option("--top <n>", "how many of the largest files and directories to list", toCount, 10)
+    .option("--ci", "check the thresholds: exit 2 when one is crossed, naming it")
+    .option("--lowest-efficiency <share>", "fail below this efficiency (implies --ci; default 0.9)")
+    .option("--highest-wasted-bytes <size>", "fail above this waste: 20MB, 1GiB (implies --ci)")
+    .option(
+      "--highest-wasted-percent <share>",
+      "fail above this wasted share (implies --ci; default 0.1)",
+    )
+    .option("--config <file>", `thresholds in a layers: section (default ./${CONFIG_FILE})`)
+    .option("--platform <os/arch[/variant]>", "platform to pick from a multi-platform image")
+    .option("--select <tag-or-digest>", "image to pick from an archive holding several")
+    .option("--engine <url>", "engine socket for docker: and podman: (unix:///path.sock)")
+    .option("--insecure", "allow plain HTTP and unverified TLS for the registry")
+    .option("--ca-file <pem>", "extra certificate authorities to trust for the registry")
+    .option("--username <name>", "registry user (or LADING_REGISTRY_USERNAME)")
+    .option("--password <secret>", "registry password (or LADING_REGISTRY_PASSWORD)")
+    .option("--cache-dir <dir>", "where cataloged layers are kept (or LADING_CACHE_DIR)")
+    .option("--no-cache", "read every layer, neither using nor filling the layer cache")
+    .addHelpText(
+      "after",
+      "\nExit status: 0 when done (and every threshold is met), 1 on errors, 2 when a threshold is crossed.",
+    )
+    .action(runLayers);
+}
+
+async function runLayers(source: string, options: LayersOptions): Promise<void> {
+  // Output and thresholds are checked first: a typo must not cost a whole scan.
+  const format = outputFormat(options.output);
+  // A threshold given on the command line asks for the check as surely as --ci does.
+  const checking = options.ci || hasThresholdFlag(options);
+  const thresholds = checking ? ciThresholds(options) : undefined;
+  const report = await analyzeWithProgress(source, options);
+  process.stdout.write(
+    format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderLayersTable(report),
+  );
+  if (thresholds) reportThresholds(report, thresholds);
+}
+
+function hasThresholdFlag(options: LayersOptions): boolean {
+  const { lowestEfficiency, highestWastedBytes, highestWastedPercent } = options;
+  return [lowestEfficiency, highestWastedBytes, highestWastedPercent].some((v) => v !== undefined);
+}
+
+function outputFormat(output: string | undefined): "table" | "json" {
+  const format = output ?? (process.stdout.isTTY ? "table" : "json");
+  if (format === "table" || format === "json") return format;
+  throw new LadingError(`unknown output format ${format} for layers (table or json)`);
+}
+
+/** Defaults, then `.lading.yaml`, then flags: the later wins, threshold by threshold. */
+function ciThresholds(options: LayersOptions): Thresholds {
+  const flags = parseThresholds(
+    {
+      "lowest-efficiency": options.lowestEfficiency,
+      "highest-wasted-bytes": options.highestWastedBytes,
+      "highest-wasted-percent": options.highestWastedPercent,
+    },
+    "flags",
+  );
+  return { ...CI_DEFAULTS, ...configThresholds(options.config), ...flags };
+}
+
+function configThresholds(file: string | undefined): Thresholds {
+  const path = resolve(file ?? CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new LadingError(`cannot read ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  return thresholdsFromConfig(text, path);
+}
+
+function reportThresholds(report: LayersReport, thresholds: Thresholds): void {
+  const crossed = checkThresholds(report.summary, thresholds);
+  for (const violation of crossed) process.stderr.write(`lading: ${violation.message}\n`);
+  if (crossed.length > 0) process.exitCode = EXIT_THRESHOLD;
+}
+
+async function analyzeWithProgress(source: string, options: LayersOptions) {
+  const progress = createProgress();
+  try {
+    return await analyzeLayers(source, {
+      top: options.top,
+      platform: options.platform,
+      select: options.select,
+      onProgress: progress.update,
+      ...sourceAccess(options),
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+/** Registry, engine and cache settings from flags, then the environment, as `lading sbom`. */
+function sourceAccess(options: LayersOptions): ScanOptions {
+  const env = process.env;
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const dir = options.cacheDir ?? env.LADING_CACHE_DIR ?? join(base, "lading", "layers");
+  return {
+    engine: options.engine,
+    registry: {
+      insecure: options.insecure,
+      caFile: options.caFile,
+      username: options.username ?? env.LADING_REGISTRY_USERNAME,
+      password: options.password ?? env.LADING_REGISTRY_PASSWORD,
+    },
+    layerCache: options.cache ? new DiskLayerCache({ dir }) : undefined,
+  };
+}
+
+function toCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("a whole number, 0 or more");
+  return n;
+}
