@@ -9,6 +9,7 @@ import { phpCataloger } from "./php/php-cataloger.js";
 import { pythonCataloger } from "./python/python-cataloger.js";
 import { rpmCataloger } from "./rpm/rpm-cataloger.js";
 import { rubyCataloger } from "./ruby/ruby-cataloger.js";
+import { runtimeCataloger } from "./runtime/runtime-cataloger.js";
 import { rustCataloger } from "./rust/rust-cataloger.js";
 import type { Cataloger } from "./types.js";
 
@@ -26,4 +27,5 @@ export const catalogers: readonly Cataloger[] = [
   goCataloger,
   rustCataloger,
   dotnetCataloger,
+  runtimeCataloger,
 ];
