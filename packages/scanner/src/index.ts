@@ -25,7 +25,6 @@ export type * from "./types.js";
 export { InvalidVersionError } from "./version/errors.js";
 export { findVersionScheme, versionSchemes } from "./version/registry.js";
 export type { Capability, Comparison, VersionScheme } from "./version/types.js";
-} from "./vulndb/update.js";
 export { DEFAULT_STALE_THRESHOLDS } from "./outdated/age/image-age.js";
 export { type AssessOutdatedOptions, assessOutdated } from "./outdated/assess-outdated.js";
 export { distroCycle, type ProductCycle } from "./outdated/distro-cycle.js";
