@@ -61,7 +61,11 @@ async function readHeaders(
     const header = await readBlock(file, position, fileSize, label);
     if (header === null || isZero(header)) break;
     checkHeader(header, position, label);
-    const size = pending.size ?? parseNumber(header.subarray(124, 136));
+    const size = memberSize(
+      pending.size ?? parseNumber(header.subarray(124, 136)),
+      position,
+      label,
+    );
     const bodyEnd = position + BLOCK + size;
     if (bodyEnd > fileSize) {
       throw new ImageFormatError(`${label} is truncated: member at byte ${position} breaks off`);
@@ -78,6 +82,18 @@ async function readHeaders(
     }
     position += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
   }
+}
+
+/**
+ * A member's size as its header or pax record states it, refused unless it is a whole number of
+ * bytes: a negative size would move the next header backwards, and a crafted archive could then
+ * send the reader round the same headers forever.
+ */
+function memberSize(size: number, position: number, label: string): number {
+  if (Number.isSafeInteger(size) && size >= 0) return size;
+  throw new ImageFormatError(
+    `${label} is not a valid tar: member at byte ${position} has size ${size}`,
+  );
 }
 
 async function readBlock(file: FileHandle, position: number, fileSize: number, label: string) {
