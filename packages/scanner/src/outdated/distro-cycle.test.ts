@@ -8,7 +8,9 @@ import { distroCycle } from "./distro-cycle.js";
 const osReleases = join(import.meta.dirname, "../catalog/distro/testdata");
 
 function distroOf(dir: string, file = "etc/os-release") {
-  const distro = distroFromFields(parseOsRelease(readFileSync(join(osReleases, dir, file), "utf8")));
+  const distro = distroFromFields(
+    parseOsRelease(readFileSync(join(osReleases, dir, file), "utf8")),
+  );
   if (!distro) throw new Error(`${dir}: no distro`);
   return distro;
 }
