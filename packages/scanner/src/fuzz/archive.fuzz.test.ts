@@ -16,11 +16,11 @@ import { createLayerIndex, readLayerTar } from "../filetree/layer-reader.js";
 import { tarBytes } from "../filetree/tar-helper.fixture.js";
 import type { CapturePolicy, LayerIndex } from "../filetree/types.js";
 import { indexTar } from "../source/archive/tar-index.js";
-import { expectClearError, runBounded, settledHeap } from "./bounded.js";
-import { mutatedFrom } from "./mutate.js";
-import { isSafeImagePath, seedFiles } from "./seeds.js";
-import { fuzzParameters, fuzzTimeout } from "./settings.js";
-import { tarMutatedFrom } from "./tar-mutate.js";
+import { expectClearError, runBounded, settledHeap } from "./bounded.fixture.js";
+import { mutatedFrom } from "./mutate.fixture.js";
+import { isSafeImagePath, seedFiles } from "./seeds.fixture.js";
+import { fuzzParameters, fuzzTimeout } from "./settings.fixture.js";
+import { tarMutatedFrom } from "./tar-mutate.fixture.js";
 
 const RUNS = 300;
 const MAX_CAPTURE = 64 * 1024;

@@ -7,10 +7,10 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildTree, testContext } from "../catalog/test-helpers.js";
 import type { CatalogResult } from "../catalog/types.js";
-import { expectClearError, runBounded, settledHeap } from "./bounded.js";
-import { type CatalogerCase, catalogerCases } from "./cataloger-cases.js";
-import { mutatedFrom } from "./mutate.js";
-import { fuzzParameters, fuzzTimeout } from "./settings.js";
+import { expectClearError, runBounded, settledHeap } from "./bounded.fixture.js";
+import { type CatalogerCase, catalogerCases } from "./cataloger-cases.fixture.js";
+import { mutatedFrom } from "./mutate.fixture.js";
+import { fuzzParameters, fuzzTimeout } from "./settings.fixture.js";
 
 const RUNS = 100;
 const bounds = { timeMs: 3_000, heapBytes: 64 << 20, heapPerInputByte: 32 };

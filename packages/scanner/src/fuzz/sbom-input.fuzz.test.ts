@@ -7,10 +7,10 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { SbomFormatError } from "../errors.js";
 import { readSbom } from "../sbom-input/read-sbom.js";
-import { expectClearError, runBounded, settledHeap } from "./bounded.js";
-import { jsonMutatedFrom, mutatedFrom } from "./mutate.js";
-import { seedsUnder } from "./seeds.js";
-import { fuzzParameters, fuzzTimeout } from "./settings.js";
+import { expectClearError, runBounded, settledHeap } from "./bounded.fixture.js";
+import { jsonMutatedFrom, mutatedFrom } from "./mutate.fixture.js";
+import { seedsUnder } from "./seeds.fixture.js";
+import { fuzzParameters, fuzzTimeout } from "./settings.fixture.js";
 
 const RUNS = 150;
 const bounds = { timeMs: 3_000, heapBytes: 64 << 20, heapPerInputByte: 64 };

@@ -16,7 +16,7 @@ import { rpmCataloger } from "../catalog/rpm/rpm-cataloger.js";
 import { rubyCataloger } from "../catalog/ruby/ruby-cataloger.js";
 import { rustCataloger } from "../catalog/rust/rust-cataloger.js";
 import type { Cataloger } from "../catalog/types.js";
-import { seedFiles, seedsUnder } from "./seeds.js";
+import { seedFiles, seedsUnder } from "./seeds.fixture.js";
 
 /** One format under attack. */
 export interface CatalogerCase {

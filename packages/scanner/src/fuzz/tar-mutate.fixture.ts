@@ -5,7 +5,7 @@
  * names that climb out) and then recompute every header's checksum, as a crafted archive would.
  */
 import fc from "fast-check";
-import { mutatedFrom } from "./mutate.js";
+import { mutatedFrom } from "./mutate.fixture.js";
 
 const BLOCK = 512;
 
