@@ -98,7 +98,9 @@ describe.skipIf(!check.ok && !required)("lading layers --ci on the Debian test i
   it("takes thresholds from .lading.yaml, flags overriding them (and implying --ci)", () => {
     writeFileSync(
       join(work, ".lading.yaml"),
-      "layers:\n  lowest-efficiency: 0.5\n  highest-wasted-percent: 50%\n  highest-wasted-bytes: 20MB\n",
+      ["layers:", "  lowest-efficiency: 0.5", "  highest-wasted-percent: 50%"]
+        .concat("  highest-wasted-bytes: 20MB\n")
+        .join("\n"),
     );
     try {
       const run = lading("layers", archive, "--ci", "-o", "json");

@@ -68,7 +68,8 @@ export function registerLayersCommand(program: Command): void {
     .option("--no-cache", "read every layer, neither using nor filling the layer cache")
     .addHelpText(
       "after",
-      "\nExit status: 0 when done (and every threshold is met), 1 on errors, 2 when a threshold is crossed.",
+      "\nExit status: 0 when done and every threshold checked is met, 1 on errors, " +
+        "2 when a threshold is crossed.",
     )
     .action(runLayers);
 }

@@ -22,7 +22,7 @@ function waste(r: LayersReport, category: WasteCategory, layer?: number): number
 }
 
 describe("layer ledger on synthetic layers", () => {
-  it("counts a file rewritten by a later layer as overwritten waste of the lower layer", async () => {
+  it("counts a file a later layer rewrites as overwritten waste of the lower one", async () => {
     const r = await report([file("a", 10), file("b", 4)], [file("a", 3)]);
     expect(waste(r, "overwritten", 0)).toBe(10);
     expect(r.layers[1]?.files).toEqual({ added: 0, modified: 1, removed: 0 });

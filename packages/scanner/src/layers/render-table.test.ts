@@ -20,7 +20,7 @@ describe("renderLayersTable", () => {
     expect(lines.slice(0, 4)).toEqual([
       "dir:/x (2 layers)",
       "Size        8 kB uncompressed; 5 kB in 2 files in the final view",
-      "Efficiency  62.5% of the bytes the layers store survive to the final view",
+      "Efficiency  62.5% of the stored bytes survive to the final view",
       "Wasted      5 kB (62.5% of stored bytes): overwritten 3 kB, apt-lists 2 kB",
     ]);
     expect(lines).toContain(

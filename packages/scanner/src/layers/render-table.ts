@@ -3,7 +3,7 @@
  * waste is and how to avoid it, then the largest files and directories.
  */
 import { formatBytes, formatShare } from "./sizes.js";
-import type { LayerReport, LayersReport, SizedPath, WasteItem } from "./types.js";
+import type { LayerReport, LayersReport, LayersSummary, SizedPath, WasteItem } from "./types.js";
 
 const GAP = "  ";
 /** Longest instruction shown in the layer table; the JSON output keeps it whole. */
@@ -27,15 +27,20 @@ export function renderLayersTable(report: LayersReport): string {
 function summaryLines(report: LayersReport): string[] {
   const s = report.summary;
   const layers = `${s.layerCount} layer${s.layerCount === 1 ? "" : "s"}`;
-  const compressed =
-    s.compressedBytes === undefined ? "" : `, ${formatBytes(s.compressedBytes)} as stored`;
   const wasted = `${formatBytes(s.wastedBytes)} (${formatShare(s.wastedPercent)} of stored bytes)`;
   return [
     `${report.source.kind}:${report.source.target} (${layers})`,
-    `Size        ${formatBytes(s.uncompressedBytes)} uncompressed${compressed}; ${formatBytes(s.finalBytes)} in ${s.finalFiles} files in the final view`,
-    `Efficiency  ${formatShare(s.efficiency)} of the bytes the layers store survive to the final view`,
+    `Size        ${sizeLine(s)}`,
+    `Efficiency  ${formatShare(s.efficiency)} of the stored bytes survive to the final view`,
     `Wasted      ${wasted}${wasteBreakdown(s.waste)}`,
   ];
+}
+
+function sizeLine(s: LayersSummary): string {
+  const stored =
+    s.compressedBytes === undefined ? "" : `, ${formatBytes(s.compressedBytes)} as stored`;
+  const final = `${formatBytes(s.finalBytes)} in ${s.finalFiles} files in the final view`;
+  return `${formatBytes(s.uncompressedBytes)} uncompressed${stored}; ${final}`;
 }
 
 function wasteBreakdown(waste: WasteItem[]): string {

@@ -48,30 +48,44 @@ const KEYS = {
   "highest-wasted-percent": "highestWastedPercent",
 } as const satisfies Record<ThresholdName, keyof Thresholds>;
 
+/** How each threshold is checked: the figure it limits, when it is crossed, how to say so. */
+const CHECKS: readonly {
+  name: ThresholdName;
+  figure: (s: LayersSummary) => number;
+  crossed: (actual: number, limit: number) => boolean;
+  describe: (actual: number, limit: number) => string;
+}[] = [
+  {
+    name: "lowest-efficiency",
+    figure: (s) => s.efficiency,
+    crossed: (actual, limit) => actual < limit,
+    describe: (actual, limit) => `efficiency ${percent(actual)} is below ${percent(limit)}`,
+  },
+  {
+    name: "highest-wasted-bytes",
+    figure: (s) => s.wastedBytes,
+    crossed: (actual, limit) => actual > limit,
+    describe: (actual, limit) => `wasted ${size(actual)} is above ${size(limit)}`,
+  },
+  {
+    name: "highest-wasted-percent",
+    figure: (s) => s.wastedPercent,
+    crossed: (actual, limit) => actual > limit,
+    describe: (actual, limit) => `wasted share ${percent(actual)} is above ${percent(limit)}`,
+  },
+];
+
 /** The thresholds the image's summary crosses, in the order of their names above. */
 export function checkThresholds(summary: LayersSummary, limits: Thresholds): ThresholdViolation[] {
   const crossed: ThresholdViolation[] = [];
-  const { lowestEfficiency, highestWastedBytes, highestWastedPercent } = limits;
-  if (lowestEfficiency !== undefined && summary.efficiency < lowestEfficiency) {
-    const message = `efficiency ${percent(summary.efficiency)} is below ${percent(lowestEfficiency)}`;
-    crossed.push(violation("lowest-efficiency", lowestEfficiency, summary.efficiency, message));
-  }
-  if (highestWastedBytes !== undefined && summary.wastedBytes > highestWastedBytes) {
-    const message = `wasted ${size(summary.wastedBytes)} is above ${size(highestWastedBytes)}`;
-    crossed.push(
-      violation("highest-wasted-bytes", highestWastedBytes, summary.wastedBytes, message),
-    );
-  }
-  if (highestWastedPercent !== undefined && summary.wastedPercent > highestWastedPercent) {
-    const message = `wasted share ${percent(summary.wastedPercent)} is above ${percent(highestWastedPercent)}`;
-    const actual = summary.wastedPercent;
-    crossed.push(violation("highest-wasted-percent", highestWastedPercent, actual, message));
+  for (const check of CHECKS) {
+    const limit = limits[KEYS[check.name]];
+    const actual = check.figure(summary);
+    if (limit === undefined || !check.crossed(actual, limit)) continue;
+    const message = `${check.name}: ${check.describe(actual, limit)}`;
+    crossed.push({ name: check.name, limit, actual, message });
   }
   return crossed;
-}
-
-function violation(name: ThresholdName, limit: number, actual: number, message: string) {
-  return { name, limit, actual, message: `${name}: ${message}` };
 }
 
 /**
