@@ -134,6 +134,8 @@ export class LayerLedger {
 
   private createNode(entry: LayerEntry, layer: number): LiveNode {
     if (entry.type === "hardlink") return this.createHardLink(entry, layer);
+    // TODO: a sparse file counts at its real size, as the layer index records it, not at the
+    // smaller size its tar stores; an image of sparse files shows a size above its tars'.
     const bytes = entry.type === "file" ? entry.size : 0;
     this.storedBytes += bytes;
     const node: LiveNode = { type: entry.type, layer, content: { layer, bytes, links: 1 } };
