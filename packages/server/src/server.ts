@@ -85,7 +85,10 @@ export async function startServer(
     setupUrl,
     async close() {
       clearInterval(schedule);
-      await new Promise<void>((resolve) => http.server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+      // Idle keep-alive connections would otherwise hold the listener open.
+      if ("closeAllConnections" in http.server) http.server.closeAllConnections();
+      await closed;
       await worker.stop();
       await store.close();
     },
@@ -98,5 +101,7 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: ServerConfi
       resolve({ server, port: info.port }),
     );
     server.once("error", reject);
+    // Longer than clients' idle timeouts, so a client never reuses a socket the server is closing.
+    if ("keepAliveTimeout" in server) server.keepAliveTimeout = 65_000;
   });
 }

@@ -31,10 +31,15 @@ export function registerServerCommand(program: Command): void {
     .option("--database <url>", "postgres://... to use PostgreSQL instead of the embedded SQLite")
     .option("--static-dir <dir>", "serve the web UI's files from this directory")
     .option("--max-upload <mib>", "largest SBOM accepted, in MiB", "32")
+    .option("--db <dir>", "vulnerability database directory (as for lading db; or LADING_DB_DIR)")
+    .option(
+      "--offline",
+      "never download advisories; data added with lading db import is still used",
+    )
     .option(
       "--update-interval <minutes>",
-      "refresh vulnerability data this often; 0 = never (offline)",
-      "0",
+      "check for new vulnerability data this often and re-match when it changed; 0 = never",
+      "360",
     )
     .option("--public-url <url>", "base URL used in printed links")
     .action(async (flags: ServerFlags) => {

@@ -46,15 +46,14 @@ const upload = createRoute({
 /** The upload route: checked, parsed and stored whole, or not stored at all. */
 export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const { store, reader, config } = deps;
-  app.use(
-    upload.getRoutingPath(),
-    bodyLimit({
-      maxSize: config.maxUploadBytes,
-      onError: () => {
-        throw new PayloadTooLargeError(config.maxUploadBytes);
-      },
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: config.maxUploadBytes,
+    onError: async (c) => {
+      await drain(c.req.raw.body, config.maxUploadBytes * 4);
+      throw new PayloadTooLargeError(config.maxUploadBytes);
+    },
+  });
+  app.use(upload.getRoutingPath(), limit);
   app.openapi(upload, async (c) => {
     const { project, kind } = c.req.valid("query");
     splitPath(project);
@@ -73,5 +72,26 @@ function parseDocument(text: string): unknown {
     return JSON.parse(text);
   } catch (cause) {
     throw new InvalidRequestError("the body is not valid JSON", { cause });
+  }
+}
+
+/**
+ * Reads and drops the rest of a refused body, up to a bound, so the client gets to read the
+ * 413 instead of a reset connection; past the bound the connection is simply cut.
+ */
+async function drain(body: ReadableStream<Uint8Array> | null, bound: number): Promise<void> {
+  if (!body) return;
+  let seen = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      seen += value?.length ?? 0;
+      if (done || seen > bound) break;
+    }
+  } catch {
+    // The client went away; nothing left to answer.
+  } finally {
+    await reader.cancel().catch(() => {});
   }
 }
