@@ -1,6 +1,7 @@
 /** A small API client for tests: session cookie + CSRF header, or a bearer token. */
 
 /** One answer: status and parsed JSON (or text). */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on values
 export interface Answer<T = any> {
   status: number;
   body: T;
@@ -11,6 +12,7 @@ export interface Answer<T = any> {
 export type Auth = { session: string; csrf: string } | { bearer: string } | undefined;
 
 /** Sends a request to the server. `body` strings are sent as they are. */
+// biome-ignore lint/suspicious/noExplicitAny: as for Answer
 export async function call<T = any>(
   base: string,
   method: string,
