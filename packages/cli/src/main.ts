@@ -1,6 +1,7 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
 import { registerLayersCommand } from "./commands/layers.js";
+import { registerDbCommand } from "./commands/db.js";
 import { registerSbomCommand } from "./commands/sbom.js";
 import { registerServerCommand } from "./commands/server.js";
 import { registerVersionCommand } from "./commands/version.js";
@@ -15,6 +16,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSbomCommand(program);
+registerDbCommand(program);
 registerLayersCommand(program);
 registerServerCommand(program);
 registerVersionCommand(program);

@@ -40,3 +40,53 @@ export {
 } from "./outdated/eol/refresh-eol-data.js";
 export { detectRuntimes } from "./outdated/runtime/detect-runtimes.js";
 export type * from "./outdated/types.js";
+export { type AdvisoryIndex, matchPackages } from "./match/match.js";
+export type {
+  Finding,
+  FixState,
+  MatchResult,
+  Rating,
+  Severity,
+  SkippedPackage,
+} from "./match/types.js";
+export { cvssBaseScore } from "./match/severity.js";
+export {
+  type DbConfig,
+  DEFAULT_MAX_AGE_HOURS,
+  defaultSources,
+  loadDbConfig,
+  parseAge,
+  type SourceConfig,
+} from "./vulndb/config.js";
+export { VulnDbError } from "./vulndb/errors.js";
+export { resolveDbDir } from "./vulndb/paths.js";
+export {
+  type AffectedMatch,
+  openVulnDb,
+  type SourceStatus,
+  type StoredAdvisory,
+  VulnDb,
+  type VulnDbStatus,
+} from "./vulndb/store/vuln-db.js";
+export type { Advisory, Affected, AdvisorySource } from "./vulndb/types.js";
+export {
+  type DbWriteOptions,
+  importAdvisories,
+  type SourceReport,
+  updateVulnDb,
+} from "./vulndb/update.js";
+export { DEFAULT_STALE_THRESHOLDS } from "./outdated/age/image-age.js";
+export { type AssessOutdatedOptions, assessOutdated } from "./outdated/assess-outdated.js";
+export { distroCycle, type ProductCycle } from "./outdated/distro-cycle.js";
+export { bundledEolDir, refreshedEolDir } from "./outdated/eol/eol-dirs.js";
+export { judgeCycle } from "./outdated/eol/judge-cycle.js";
+export { type LoadEolDataOptions, loadEolData } from "./outdated/eol/load-eol-data.js";
+export { type EolProduct, eolProducts } from "./outdated/eol/products.js";
+export {
+  EOL_API_BASE,
+  type EolRefreshOutcome,
+  type RefreshEolOptions,
+  refreshEolData,
+} from "./outdated/eol/refresh-eol-data.js";
+export { detectRuntimes } from "./outdated/runtime/detect-runtimes.js";
+export type * from "./outdated/types.js";

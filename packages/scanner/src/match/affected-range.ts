@@ -1,5 +1,5 @@
 import { findVersionScheme } from "../version/registry.js";
-import type { VersionScheme } from "../version/types.js";
+import type { Comparison, VersionScheme } from "../version/types.js";
 import type { Affected, AffectedRange, RangeEvent } from "../vulndb/types.js";
 
 /** Whether a version is affected, and the versions that fix the ranges it falls in. */
@@ -18,13 +18,18 @@ const semver = findVersionScheme("semver");
  * an installed package names no commit. A range whose versions the scheme cannot read is
  * skipped too, never guessed.
  */
-export function evaluate(affected: Affected, version: string, scheme: VersionScheme): RangeVerdict {
+export function evaluate(
+  affected: Affected,
+  version: string,
+  versionScheme: VersionScheme,
+): RangeVerdict {
+  const scheme = memoized(versionScheme);
   const verdict: RangeVerdict = { affected: false, fixedIn: [] };
   if (affected.versions?.includes(version)) verdict.affected = true;
   for (const range of affected.ranges) {
     if (range.type === "GIT") continue;
     // SEMVER ranges are SemVer whatever the ecosystem, except Go's, whose scheme is SemVer's superset.
-    const rangeScheme = range.type === "SEMVER" && scheme.id !== "go" ? semver : scheme;
+    const rangeScheme = range.type === "SEMVER" && scheme.id !== "go" ? memoized(semver) : scheme;
     const hit = inRange(range, version, rangeScheme);
     if (hit === undefined) continue;
     verdict.affected = true;
@@ -37,7 +42,7 @@ export function evaluate(affected: Affected, version: string, scheme: VersionSch
 function inRange(
   range: AffectedRange,
   version: string,
-  scheme: VersionScheme,
+  scheme: Memo,
 ): { fixed?: string } | undefined {
   const events = sortEvents(range.events, scheme);
   if (!events) return undefined;
@@ -68,7 +73,7 @@ function walk(events: RangeEvent[], cmp: (v: string) => number): { fixed?: strin
 const eventVersion = (e: RangeEvent) => e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? "";
 
 /** Events in version order (`introduced: 0` first); undefined when a version is unreadable. */
-function sortEvents(events: RangeEvent[], scheme: VersionScheme): RangeEvent[] | undefined {
+function sortEvents(events: RangeEvent[], scheme: Memo): RangeEvent[] | undefined {
   const usable = events.filter((e) => e.limit === undefined);
   for (const e of usable) {
     const v = eventVersion(e);
@@ -81,4 +86,38 @@ function sortEvents(events: RangeEvent[], scheme: VersionScheme): RangeEvent[] |
     return scheme.compare(va, vb);
   };
   return [...usable.sort(order), ...events.filter((e) => e.limit !== undefined)];
+}
+
+type Memo = Pick<VersionScheme, "id" | "compare" | "isValid">;
+const memos = new Map<string, Memo>();
+const MEMO_LIMIT = 1_000_000;
+
+/**
+ * The scheme with its answers remembered. The same few fixed versions are compared with the
+ * same installed versions over and over, and some schemes (PEP 440) parse slowly; the
+ * caches are cleared when they grow past a million entries.
+ */
+function memoized(scheme: VersionScheme): Memo {
+  let memo = memos.get(scheme.id);
+  if (!memo) {
+    const valid = new Map<string, boolean>();
+    const order = new Map<string, Comparison>();
+    memo = {
+      id: scheme.id,
+      isValid: (v) => remember(valid, v, () => scheme.isValid(v)),
+      compare: (a, b) => remember(order, `${a}\u0000${b}`, () => scheme.compare(a, b)),
+    };
+    memos.set(scheme.id, memo);
+  }
+  return memo;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }

@@ -26,6 +26,14 @@ const V4 =
  * the calculator sees them, because it scores them as if the missing metrics were absent.
  */
 export function cvssBaseScore(vector: string): number | undefined {
+  if (!scores.has(vector)) scores.set(vector, computeBaseScore(vector));
+  return scores.get(vector);
+}
+
+// Vectors repeat across thousands of records and the v4.0 computation is costly: each is scored once.
+const scores = new Map<string, number | undefined>();
+
+function computeBaseScore(vector: string): number | undefined {
   try {
     if (V4.test(vector)) return new cvss.Cvss4P0(vector).calculateScores().base;
     if (vector.startsWith("CVSS:3.0/") && V3.test(vector))

@@ -6,6 +6,8 @@ export const SCHEMA_VERSION = 1;
 /** The database file inside the data directory. */
 export const DB_FILE = "vulns.db";
 
+// \`affected\` is clustered by (ecosystem, name): the rows of one package sit together on disk, so
+// a lookup reads a page or two instead of one page per advisory.
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
@@ -15,8 +17,8 @@ CREATE TABLE IF NOT EXISTS advisories (
   rowid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, id TEXT NOT NULL,
   source TEXT NOT NULL, withdrawn INTEGER NOT NULL, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS affected (
-  advisory INTEGER NOT NULL, ecosystem TEXT NOT NULL, name TEXT NOT NULL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS affected_by_package ON affected (ecosystem, name);
+  ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory INTEGER NOT NULL, seq INTEGER NOT NULL,
+  body TEXT NOT NULL, PRIMARY KEY (ecosystem, name, advisory, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS affected_by_advisory ON affected (advisory);
 CREATE INDEX IF NOT EXISTS advisories_by_source ON advisories (source);
 `;

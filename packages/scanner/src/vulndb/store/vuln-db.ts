@@ -37,13 +37,19 @@ export interface VulnDbStatus {
 }
 
 interface AffectedRow {
-  rowid: number;
-  source: string;
-  advisory: string;
-  withdrawn: number;
+  advisory: number;
   ecosystem: string;
-  affected: string;
+  body: string;
 }
+
+interface AdvisoryRow {
+  source: string;
+  withdrawn: number;
+  body: string;
+}
+
+/** An advisory as parsed once per handle; withdrawn ones are kept only to be skipped. */
+type CachedAdvisory = { advisory: StoredAdvisory; source: string } | "withdrawn";
 
 /**
  * A read-only handle on the database in a data directory. Lookups go through the
@@ -51,17 +57,17 @@ interface AffectedRow {
  */
 export class VulnDb {
   private readonly byPackage;
-  private readonly advisories = new Map<number, StoredAdvisory>();
+  private readonly byRowid;
+  private readonly advisories = new Map<number, CachedAdvisory>();
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
   ) {
     this.byPackage = db.prepare(
-      `SELECT a.rowid, a.source, a.body AS advisory, a.withdrawn, f.ecosystem, f.body AS affected
-       FROM affected f JOIN advisories a ON a.rowid = f.advisory
-       WHERE f.ecosystem = ? AND f.name = ?`,
+      "SELECT advisory, ecosystem, body FROM affected WHERE ecosystem = ? AND name = ?",
     );
+    this.byRowid = db.prepare("SELECT source, withdrawn, body FROM advisories WHERE rowid = ?");
   }
 
   /** Opens the database of a data directory; a missing or foreign database is a {@link VulnDbError}. */
@@ -72,6 +78,9 @@ export class VulnDb {
         `no vulnerability database in ${dir}; run "lading db update" or "lading db import"`,
       );
     const db = new Database(path, { readonly: true, fileMustExist: true });
+    // Lookups jump around a file of hundreds of MiB: map it rather than read page by page.
+    db.pragma("mmap_size = 1073741824");
+    db.pragma("cache_size = -65536");
     const version = schemaVersion(db);
     if (version !== SCHEMA_VERSION) {
       db.close();
@@ -86,22 +95,27 @@ export class VulnDb {
   lookup(ecosystem: string, name: string): AffectedMatch[] {
     const eco = normalizeEcosystem(ecosystem);
     const rows = this.byPackage.all(eco, normalizeName(eco, name)) as AffectedRow[];
-    return rows
-      .filter((row) => row.withdrawn === 0)
-      .map((row) => ({
-        advisory: this.advisory(row),
-        source: row.source,
-        affected: { ecosystem: row.ecosystem, ...JSON.parse(row.affected) } as Affected,
-      }));
+    const matches: AffectedMatch[] = [];
+    for (const row of rows) {
+      const cached = this.advisory(row.advisory);
+      if (cached === "withdrawn") continue;
+      const affected = { ecosystem: row.ecosystem, ...JSON.parse(row.body) } as Affected;
+      matches.push({ advisory: cached.advisory, source: cached.source, affected });
+    }
+    return matches;
   }
 
-  private advisory(row: AffectedRow): StoredAdvisory {
-    let advisory = this.advisories.get(row.rowid);
-    if (!advisory) {
-      advisory = JSON.parse(row.advisory) as StoredAdvisory;
-      this.advisories.set(row.rowid, advisory);
+  private advisory(rowid: number): CachedAdvisory {
+    let cached = this.advisories.get(rowid);
+    if (!cached) {
+      const row = this.byRowid.get(rowid) as AdvisoryRow;
+      cached =
+        row.withdrawn === 1
+          ? "withdrawn"
+          : { advisory: JSON.parse(row.body) as StoredAdvisory, source: row.source };
+      this.advisories.set(rowid, cached);
     }
-    return advisory;
+    return cached;
   }
 
   /** Sources, counts and the time the database was built. */

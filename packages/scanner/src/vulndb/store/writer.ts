@@ -23,18 +23,20 @@ export interface SourceRecord {
 export class VulnDbWriter {
   private readonly insertAdvisory;
   private readonly insertAffected;
-  private readonly deleteByKey;
+  private readonly findKey;
+  private readonly deleteAffected;
+  private readonly deleteAdvisory;
 
   constructor(readonly db: Database.Database) {
     this.insertAdvisory = db.prepare(
       "INSERT INTO advisories (key, id, source, withdrawn, body) VALUES (?, ?, ?, ?, ?)",
     );
     this.insertAffected = db.prepare(
-      "INSERT INTO affected (advisory, ecosystem, name, body) VALUES (?, ?, ?, ?)",
+      "INSERT OR REPLACE INTO affected (advisory, ecosystem, name, seq, body) VALUES (?, ?, ?, ?, ?)",
     );
-    this.deleteByKey = db.prepare(
-      "DELETE FROM affected WHERE advisory IN (SELECT rowid FROM advisories WHERE key = ?)",
-    );
+    this.findKey = db.prepare("SELECT rowid FROM advisories WHERE key = ?").pluck();
+    this.deleteAffected = db.prepare("DELETE FROM affected WHERE advisory = ?");
+    this.deleteAdvisory = db.prepare("DELETE FROM advisories WHERE rowid = ?");
   }
 
   /** Drops every record of a source, before it is loaded again. */
@@ -59,20 +61,19 @@ export class VulnDbWriter {
 
   private addOne(source: string, advisory: Advisory): void {
     const key = advisory.key ?? advisory.id;
-    this.deleteByKey.run(key);
-    this.db.prepare("DELETE FROM advisories WHERE key = ?").run(key);
+    const existing = this.findKey.get(key) as number | undefined;
+    if (existing !== undefined) {
+      this.deleteAffected.run(existing);
+      this.deleteAdvisory.run(existing);
+    }
     const { affected, key: _key, ...body } = advisory;
     const withdrawn = advisory.withdrawn ? 1 : 0;
     const row = this.insertAdvisory.run(key, advisory.id, source, withdrawn, JSON.stringify(body));
-    for (const a of affected) {
+    for (const [seq, a] of affected.entries()) {
       const ecosystem = normalizeEcosystem(a.ecosystem);
       const { ecosystem: _e, ...rest } = a;
-      this.insertAffected.run(
-        row.lastInsertRowid,
-        ecosystem,
-        normalizeName(ecosystem, a.name),
-        JSON.stringify(rest),
-      );
+      const name = normalizeName(ecosystem, a.name);
+      this.insertAffected.run(row.lastInsertRowid, ecosystem, name, seq, JSON.stringify(rest));
     }
   }
 
