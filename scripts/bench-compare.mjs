@@ -56,6 +56,10 @@ function ensureTrivy() {
 }
 
 function ensureTools() {
+  if (!existsSync(gnuTime) && process.getuid?.() === 0) {
+    log("installing GNU time (scripts/install-test-deps)");
+    execFileSync(join(repoRoot, "scripts", "install-test-deps"), { stdio: "inherit" });
+  }
   if (!existsSync(gnuTime)) {
     throw new Error("GNU time is missing: run scripts/install-test-deps (apt package `time`)");
   }
@@ -96,7 +100,8 @@ function measure(command, args, scratch) {
     maxBuffer: 256 << 20,
   });
   if (child.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited ${child.status}: ${child.stderr}`);
+    const how = child.signal ? `was killed by ${child.signal}` : `exited ${child.status}`;
+    throw new Error(`${command} ${args.join(" ")} ${how}: ${child.stderr}`);
   }
   const [seconds, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
   return { seconds: Number(seconds), rssMiB: Number(kib) / 1024 };

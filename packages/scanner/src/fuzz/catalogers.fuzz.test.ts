@@ -9,7 +9,7 @@ import { buildTree, testContext } from "../catalog/test-helpers.js";
 import type { CatalogResult } from "../catalog/types.js";
 import { expectClearError, runBounded, settledHeap } from "./bounded.fixture.js";
 import { type CatalogerCase, catalogerCases } from "./cataloger-cases.fixture.js";
-import { mutatedFrom } from "./mutate.fixture.js";
+import { jsonMutatedFrom, mutatedFrom } from "./mutate.fixture.js";
 import { fuzzParameters, fuzzTimeout } from "./settings.fixture.js";
 
 const RUNS = 100;
@@ -18,6 +18,24 @@ const bounds = { timeMs: 3_000, heapBytes: 64 << 20, heapPerInputByte: 32 };
 async function catalog(c: CatalogerCase, bytes: Buffer): Promise<CatalogResult> {
   const tree = buildTree([{ files: { [c.path]: bytes } }], c.cataloger);
   return c.cataloger.catalog({ ...testContext(tree), mode: c.mode });
+}
+
+/** The seeds that are JSON documents, for value-wise damage past the parser. */
+function jsonSeeds(seeds: Buffer[]): unknown[] {
+  return seeds.flatMap((s) => {
+    try {
+      return [JSON.parse(s.toString("utf8")) as unknown];
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function checkCase(c: CatalogerCase, bytes: Buffer): Promise<void> {
+  const outcome = await runBounded(() => catalog(c, bytes), bytes.length, bounds);
+  // Bad input becomes an unknown: no error at all is clear enough here.
+  expectClearError(outcome, []);
+  if ("value" in outcome) expectWellFormed(outcome.value);
 }
 
 function expectWellFormed(result: CatalogResult): void {
@@ -42,16 +60,25 @@ describe("hostile cataloger input", () => {
         expect(c.seeds.length).toBeGreaterThan(0);
         expect(c.cataloger.wants(c.path)).toBe(true);
         await fc.assert(
-          fc.asyncProperty(mutatedFrom(c.seeds), async (bytes) => {
-            const outcome = await runBounded(() => catalog(c, bytes), bytes.length, bounds);
-            // Bad input becomes an unknown: no error at all is clear enough here.
-            expectClearError(outcome, []);
-            if ("value" in outcome) expectWellFormed(outcome.value);
-          }),
+          fc.asyncProperty(mutatedFrom(c.seeds), (bytes) => checkCase(c, bytes)),
           fuzzParameters(runs),
         );
       },
       fuzzTimeout(runs, bounds.timeMs),
+    );
+
+    const documents = jsonSeeds(c.seeds);
+    if (documents.length === 0) continue;
+    it(
+      `${c.cataloger.name}: ${c.path}, well-formed JSON of the wrong shape`,
+      async () => {
+        const texts = jsonMutatedFrom(documents).map((t) => Buffer.from(t));
+        await fc.assert(
+          fc.asyncProperty(texts, (bytes) => checkCase(c, bytes)),
+          fuzzParameters(RUNS),
+        );
+      },
+      fuzzTimeout(RUNS, bounds.timeMs),
     );
   }
 });
