@@ -284,12 +284,12 @@ function report({ results, images, runs, load, startup, flags }) {
   const compressedMiB = (layerSizes(images.manifest, images.dir) / 2 ** 20).toFixed(0);
   const layers = images.manifest.layers.length;
   const cacheNote = flags.noCache
-    ? " with `--no-cache`, so every layer is read; the last column is the same command with its" +
-      " layer cache filled by the warm-up run"
+    ? "\nLading runs with `--no-cache`, so that it reads every layer; the last column is the same\n" +
+      "command with its layer cache, filled by the warm-up run.\n"
     : "";
   return `## Performance
 
-\`npm run bench\` times \`lading sbom SOURCE -o json\` (output to /dev/null)${cacheNote}, on the
+\`npm run bench\` times \`lading sbom SOURCE -o json\` (output to /dev/null) on the
 Debian test image that \`scripts/build-test-images\` builds: bookworm minbase and ${layers - 1} more
 layers, ${layers} layers in all, ${compressedMiB} MiB gzip-compressed. Each figure is the median of
 ${runs} runs after one warm-up run (page cache warm), the commands taking turns. The floor is the
@@ -300,7 +300,7 @@ from a gzip-compressed archive, which can only be read front to back. Lading's s
 (\`lading --version\`: Node and the modules it loads) takes ${seconds(startup)} wall,
 ${cpu(startup)} CPU. CPU time (user + system) is given beside wall time because it is barely
 moved by other work on the machine, which wall time is.
-
+${cacheNote}
 Machine: ${machine(load)}, ${loadavg()[0]?.toFixed(1)} when they ended.
 
 ${table(results)}
