@@ -101,6 +101,26 @@ const routes: [string, string, (ids: Ids) => string, unknown, string][] = [
   ["DELETE", "/api/webhooks/{id}", () => "/api/webhooks/no-such-hook", undefined, "y n n n n n n"],
   ["GET", "/api/jobs", () => "/api/jobs", undefined, "y n n n n n n"],
   ["POST", "/api/vulndb/update", () => "/api/vulndb/update", undefined, "y n n n n n n"],
+  [
+    "POST",
+    "/api/agents/heartbeat",
+    () => "/api/agents/heartbeat",
+    {
+      host: "prod/host-1",
+      facts: { os: "Debian GNU/Linux 12 (bookworm)" },
+      intervalSeconds: 30,
+      containers: [{ path: "prod/host-1/web", labels: {} }],
+    },
+    "y y n n y n n",
+  ],
+  ["GET", "/api/agents", () => "/api/agents", undefined, "y y y y n y n"],
+  [
+    "POST",
+    "/api/projects/{id}/rescan",
+    () => "/api/projects/no-such-project/rescan",
+    undefined,
+    "y y n n n n n",
+  ],
   ["POST", "/api/auth/logout", () => "/api/auth/logout", undefined, "y y y y n y n"],
 ];
 

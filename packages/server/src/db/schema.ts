@@ -166,9 +166,45 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** What the advisories say about a vulnerability, refreshed each time it is matched. */
+export interface VulnerabilitiesTable {
+  id: string;
+  summary: string | null;
+  /** JSON arrays. */
+  aliases: string;
+  ratings: string;
+  refs: string;
+  sources: string;
+  updated_at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  /** The host project the agent reports for. */
+  project_id: string;
+  /** JSON object: OS, kernel, engine and its version. */
+  facts: string;
+  /** How often the agent promised to call; it counts as offline after three missed calls. */
+  interval_seconds: number;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface WatchedProjectsTable {
+  project_id: string;
+  agent_id: string;
+  /** JSON object of the container's image labels (OCI annotations and the like). */
+  labels: string;
+  seen_at: string;
+  /** When the agent last reported the container missing; null while it exists. */
+  gone_at: string | null;
+  /** A rescan asked for and not yet answered by a newer snapshot. */
+  rescan_requested_at: string | null;
 }
 
 export interface Database {
@@ -187,4 +223,7 @@ export interface Database {
   webhooks: WebhooksTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  vulnerabilities: VulnerabilitiesTable;
+  agents: AgentsTable;
+  watched_projects: WatchedProjectsTable;
 }

@@ -4,6 +4,8 @@ import SQLite from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import { initial } from "./migration-001-initial.js";
+import { agents } from "./migration-002-agents.js";
+import { vulnerabilities } from "./migration-003-vulnerabilities.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -16,7 +18,11 @@ export interface Store {
 }
 
 // One explicit list, in order; a migration once released is never edited.
-const migrations: Record<string, Migration> = { "001-initial": initial };
+const migrations: Record<string, Migration> = {
+  "001-initial": initial,
+  "002-agents": agents,
+  "003-vulnerabilities": vulnerabilities,
+};
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file in the data dir; migrates it. */
 export async function openStore(options: { dataDir: string; databaseUrl?: string }) {
