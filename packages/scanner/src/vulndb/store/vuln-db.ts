@@ -40,16 +40,8 @@ interface AffectedRow {
   advisory: number;
   ecosystem: string;
   body: string;
-}
-
-interface AdvisoryRow {
   source: string;
-  withdrawn: number;
-  body: string;
 }
-
-/** An advisory as parsed once per handle; withdrawn ones are kept only to be skipped. */
-type CachedAdvisory = { advisory: StoredAdvisory; source: string } | "withdrawn";
 
 /**
  * A read-only handle on the database in a data directory. Lookups go through the
@@ -58,16 +50,18 @@ type CachedAdvisory = { advisory: StoredAdvisory; source: string } | "withdrawn"
 export class VulnDb {
   private readonly byPackage;
   private readonly byRowid;
-  private readonly advisories = new Map<number, CachedAdvisory>();
+  private readonly advisories = new Map<number, StoredAdvisory>();
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
   ) {
     this.byPackage = db.prepare(
-      "SELECT advisory, ecosystem, body FROM affected WHERE ecosystem = ? AND name = ?",
+      `SELECT f.advisory, f.ecosystem, f.body, a.source FROM affected f
+       JOIN advisories a ON a.rowid = f.advisory
+       WHERE f.ecosystem = ? AND f.name = ? AND a.withdrawn = 0`,
     );
-    this.byRowid = db.prepare("SELECT source, withdrawn, body FROM advisories WHERE rowid = ?");
+    this.byRowid = db.prepare("SELECT body FROM advisories WHERE rowid = ?").pluck();
   }
 
   /** Opens the database of a data directory; a missing or foreign database is a {@link VulnDbError}. */
@@ -95,27 +89,29 @@ export class VulnDb {
   lookup(ecosystem: string, name: string): AffectedMatch[] {
     const eco = normalizeEcosystem(ecosystem);
     const rows = this.byPackage.all(eco, normalizeName(eco, name)) as AffectedRow[];
-    const matches: AffectedMatch[] = [];
-    for (const row of rows) {
-      const cached = this.advisory(row.advisory);
-      if (cached === "withdrawn") continue;
-      const affected = { ecosystem: row.ecosystem, ...JSON.parse(row.body) } as Affected;
-      matches.push({ advisory: cached.advisory, source: cached.source, affected });
-    }
-    return matches;
+    return rows.map((row) => {
+      const affected = JSON.parse(row.body) as Affected;
+      affected.ecosystem = row.ecosystem;
+      const advisory = () => this.advisory(row.advisory);
+      // Most entries looked up do not affect the version at hand: their advisory (summary,
+      // references, ratings) is read only when the matcher asks for it.
+      return {
+        source: row.source,
+        affected,
+        get advisory() {
+          return advisory();
+        },
+      };
+    });
   }
 
-  private advisory(rowid: number): CachedAdvisory {
-    let cached = this.advisories.get(rowid);
-    if (!cached) {
-      const row = this.byRowid.get(rowid) as AdvisoryRow;
-      cached =
-        row.withdrawn === 1
-          ? "withdrawn"
-          : { advisory: JSON.parse(row.body) as StoredAdvisory, source: row.source };
-      this.advisories.set(rowid, cached);
+  private advisory(rowid: number): StoredAdvisory {
+    let advisory = this.advisories.get(rowid);
+    if (!advisory) {
+      advisory = JSON.parse(this.byRowid.get(rowid) as string) as StoredAdvisory;
+      this.advisories.set(rowid, advisory);
     }
-    return cached;
+    return advisory;
   }
 
   /** Sources, counts and the time the database was built. */
