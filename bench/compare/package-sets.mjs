@@ -5,10 +5,19 @@
  * A package without a purl is keyed `name@version` under its type.
  */
 
-/** `pkg:type/ns/name@version?q#s` → `pkg:type/ns/name@version`, decoded and lower-cased. */
+/**
+ * `pkg:type/ns/name@version?q#s` → `pkg:type/ns/name@version`, decoded and lower-cased. An epoch
+ * given as a qualifier (`?epoch=1`, as Trivy writes deb purls) moves into the version
+ * (`@1:2.38.1-5`, as Lading and syft write them), so the same package gets the same key.
+ */
 export function purlKey(purl) {
-  const bare = purl.replace(/[?#].*$/s, "");
-  return safeDecode(bare).toLowerCase();
+  const bare = safeDecode(purl.replace(/[?#].*$/s, ""));
+  const epoch = /[?&]epoch=(\d+)/.exec(purl)?.[1];
+  const at = bare.lastIndexOf("@");
+  if (epoch === undefined || at < 0 || bare.slice(at + 1).startsWith(`${epoch}:`)) {
+    return bare.toLowerCase();
+  }
+  return `${bare.slice(0, at + 1)}${epoch}:${bare.slice(at + 1)}`.toLowerCase();
 }
 
 function safeDecode(text) {
