@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerLayersCommand } from "./commands/layers.js";
 import { registerDbCommand } from "./commands/db.js";
 import { registerSbomCommand } from "./commands/sbom.js";
+import { registerScanCommand } from "./commands/scan.js";
 import { registerServerCommand } from "./commands/server.js";
 import { registerVersionCommand } from "./commands/version.js";
 import { toolVersion } from "./version.js";
@@ -16,6 +17,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerSbomCommand(program);
+registerScanCommand(program);
 registerDbCommand(program);
 registerLayersCommand(program);
 registerServerCommand(program);

@@ -90,3 +90,5 @@ export {
 } from "./outdated/eol/refresh-eol-data.js";
 export { detectRuntimes } from "./outdated/runtime/detect-runtimes.js";
 export type * from "./outdated/types.js";
+export * from "./policy/index.js";
+export * from "./report/index.js";

@@ -1,22 +1,20 @@
 import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   analyzeLayers,
   checkThresholds,
-  DiskLayerCache,
   LadingError,
   type LayersReport,
   parseThresholds,
   renderLayersTable,
-  type ScanOptions,
   type Thresholds,
   thresholdsFromConfig,
 } from "@lading/scanner";
 import { type Command, InvalidArgumentError } from "commander";
 import { createProgress } from "../progress.js";
+import { addSourceOptions, type SourceFlags, sourceAccess } from "../source-options.js";
 
-interface LayersOptions {
+interface LayersOptions extends SourceFlags {
   output?: string;
   top: number;
   ci?: boolean;
@@ -24,15 +22,6 @@ interface LayersOptions {
   highestWastedBytes?: string;
   highestWastedPercent?: string;
   config?: string;
-  platform?: string;
-  select?: string;
-  engine?: string;
-  insecure?: boolean;
-  caFile?: string;
-  username?: string;
-  password?: string;
-  cache: boolean;
-  cacheDir?: string;
 }
 
 /** Dive's CI defaults: what `--ci` checks when neither flags nor `.lading.yaml` say otherwise. */
@@ -43,7 +32,7 @@ const EXIT_THRESHOLD = 2;
 
 /** `lading layers SOURCE`: where an image's bytes went, layer by layer. */
 export function registerLayersCommand(program: Command): void {
-  program
+  const command = program
     .command("layers")
     .description("show what each layer adds, removes and wastes, and how efficient the image is")
     .argument("<source>", "an image reference or path, as for `lading sbom`")
@@ -56,16 +45,8 @@ export function registerLayersCommand(program: Command): void {
       "--highest-wasted-percent <share>",
       "fail above this wasted share (implies --ci; default 0.1)",
     )
-    .option("--config <file>", `thresholds in a layers: section (default ./${CONFIG_FILE})`)
-    .option("--platform <os/arch[/variant]>", "platform to pick from a multi-platform image")
-    .option("--select <tag-or-digest>", "image to pick from an archive holding several")
-    .option("--engine <url>", "engine socket for docker: and podman: (unix:///path.sock)")
-    .option("--insecure", "allow plain HTTP and unverified TLS for the registry")
-    .option("--ca-file <pem>", "extra certificate authorities to trust for the registry")
-    .option("--username <name>", "registry user (or LADING_REGISTRY_USERNAME)")
-    .option("--password <secret>", "registry password (or LADING_REGISTRY_PASSWORD)")
-    .option("--cache-dir <dir>", "where cataloged layers are kept (or LADING_CACHE_DIR)")
-    .option("--no-cache", "read every layer, neither using nor filling the layer cache")
+    .option("--config <file>", `thresholds in a layers: section (default ./${CONFIG_FILE})`);
+  addSourceOptions(command)
     .addHelpText(
       "after",
       "\nExit status: 0 when done and every threshold checked is met, 1 on errors, " +
@@ -134,31 +115,12 @@ async function analyzeWithProgress(source: string, options: LayersOptions) {
   try {
     return await analyzeLayers(source, {
       top: options.top,
-      platform: options.platform,
-      select: options.select,
       onProgress: progress.update,
       ...sourceAccess(options),
     });
   } finally {
     progress.done();
   }
-}
-
-/** Registry, engine and cache settings from flags, then the environment, as `lading sbom`. */
-function sourceAccess(options: LayersOptions): ScanOptions {
-  const env = process.env;
-  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  const dir = options.cacheDir ?? env.LADING_CACHE_DIR ?? join(base, "lading", "layers");
-  return {
-    engine: options.engine,
-    registry: {
-      insecure: options.insecure,
-      caFile: options.caFile,
-      username: options.username ?? env.LADING_REGISTRY_USERNAME,
-      password: options.password ?? env.LADING_REGISTRY_PASSWORD,
-    },
-    layerCache: options.cache ? new DiskLayerCache({ dir }) : undefined,
-  };
 }
 
 function toCount(value: string): number {

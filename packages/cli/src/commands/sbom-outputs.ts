@@ -15,10 +15,13 @@ export interface OutputSpec {
 }
 
 /** An output whose format is known and whose destination was checked before the scan. */
-export interface ResolvedOutput extends OutputSpec {
-  format: Format;
+export interface ResolvedOutput<F = Format> extends OutputSpec {
+  format: F;
   version?: string;
 }
+
+/** Finds a format by name: the SBOM formats' `findFormat`, or the reports' `findReportFormat`. */
+export type FormatFinder<F> = (name: string) => { format: F; version?: string };
 
 /** Commander's collector for the repeatable `-o` option. */
 export function collectOutput(value: string, previous: OutputSpec[]): OutputSpec[] {
@@ -33,9 +36,13 @@ export function collectOutput(value: string, previous: OutputSpec[]): OutputSpec
  * of reading: known format and version, at most one on standard output, each file once, in a
  * directory that exists and can be written to.
  */
-export function resolveOutputs(specs: readonly OutputSpec[], isTTY: boolean): ResolvedOutput[] {
+export function resolveOutputs<F = Format>(
+  specs: readonly OutputSpec[],
+  isTTY: boolean,
+  find: FormatFinder<F> = findFormat as unknown as FormatFinder<F>,
+): ResolvedOutput<F>[] {
   const chosen = specs.length > 0 ? specs : [{ name: isTTY ? "table" : "json" }];
-  const resolved = chosen.map((spec) => ({ ...spec, ...findFormat(spec.name) }));
+  const resolved = chosen.map((spec) => ({ ...spec, ...find(spec.name) }));
   const toStdout = resolved.filter((o) => !o.file);
   if (toStdout.length > 1) {
     const names = toStdout.map((o) => o.name).join(", ");
@@ -77,20 +84,22 @@ export function writeOutputs(
 ): void {
   for (const output of outputs) {
     const isTTY = !output.file && process.stdout.isTTY === true;
-    const text = output.format.write(result, { ...context, isTTY }, output.version);
-    if (!output.file) {
-      process.stdout.write(text);
-      continue;
-    }
-    try {
-      writeFileSync(output.file, text);
-    } catch (err) {
-      throw new LadingError(
-        `cannot write ${output.name} to ${output.file}: ${(err as Error).message}`,
-        {
-          cause: err,
-        },
-      );
-    }
+    writeOutput(output, output.format.write(result, { ...context, isTTY }, output.version));
+  }
+}
+
+/** Writes one output's text to its file, or to standard output when it names none. */
+export function writeOutput(output: OutputSpec, text: string): void {
+  if (!output.file) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(output.file, text);
+  } catch (err) {
+    throw new LadingError(
+      `cannot write ${output.name} to ${output.file}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
 }

@@ -1,0 +1,217 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  buildVulnReport,
+  findingsAtOrAbove,
+  findReportFormat,
+  type IgnoreRule,
+  LadingError,
+  loadDbConfig,
+  loadEolData,
+  openVulnDb,
+  parseIgnoreRules,
+  parseOpenVex,
+  parseSeverity,
+  type ReportFormat,
+  readSbom,
+  refreshedEolDir,
+  resolveDbDir,
+  type ScanResult,
+  type Severity,
+  scan,
+  type VexStatement,
+  type VulnDb,
+  type VulnReport,
+} from "@lading/scanner";
+import type { Command } from "commander";
+import { createProgress } from "../progress.js";
+import {
+  addSourceOptions,
+  SOURCE_HELP,
+  type SourceFlags,
+  sourceAccess,
+} from "../source-options.js";
+import { toolVersion } from "../version.js";
+import { staleWarning } from "./db.js";
+import {
+  collectOutput,
+  type OutputSpec,
+  type ResolvedOutput,
+  resolveOutputs,
+  writeOutput,
+} from "./sbom-outputs.js";
+
+interface ScanFlags extends SourceFlags {
+  output: OutputSpec[];
+  db?: string;
+  config?: string;
+  failOn?: string;
+  failOnEol?: boolean;
+  onlyFixed?: boolean;
+  vex: string[];
+}
+
+/** What the flags ask for, checked before any image is read. */
+interface ScanPlan {
+  outputs: ResolvedOutput<ReportFormat>[];
+  failOn?: Severity;
+  ignore: IgnoreRule[];
+  vex: VexStatement[];
+}
+
+const CONFIG_FILE = ".lading.yaml";
+const SBOM_PREFIX = "sbom:";
+/** Exit status when --fail-on or --fail-on-eol is crossed (1 is for errors). */
+const EXIT_POLICY = 2;
+
+/** `lading scan SOURCE`: the known vulnerabilities of an image, directory or SBOM. */
+export function registerScanCommand(program: Command): void {
+  const command = program
+    .command("scan")
+    .description("find the known vulnerabilities of an image, a directory or an SBOM")
+    .argument("<source>", `${SOURCE_HELP}, or sbom:PATH (CycloneDX, SPDX or Lading JSON)`)
+    .option(
+      "-o, --output <format[=file]>",
+      "output format, repeatable: table (default on a terminal), json, sarif, cyclonedx-json[@1.5]",
+      collectOutput,
+      [],
+    )
+    .option("--db <dir>", "vulnerability data directory (default: $LADING_DB_DIR, else the cache)")
+    .option("--config <file>", `ignore: rules and db: settings (default ./${CONFIG_FILE})`)
+    .option(
+      "--fail-on <severity>",
+      "exit 2 if a finding at or above it remains: critical, high, medium, low, negligible, unknown (any)",
+    )
+    .option("--fail-on-eol", "exit 2 if the distro or a runtime is past end of security support")
+    .option("--only-fixed", "report only findings that have a fixed version")
+    .option(
+      "--vex <file>",
+      "OpenVEX document; not_affected and fixed statements close findings (repeatable)",
+      collectFile,
+      [],
+    );
+  addSourceOptions(command)
+    .addHelpText(
+      "after",
+      "\nExit status: 0 when done and no --fail-on or --fail-on-eol condition holds, 1 on errors, 2 when one holds.",
+    )
+    .action(runScan);
+}
+
+async function runScan(source: string, flags: ScanFlags): Promise<void> {
+  // Everything that can be wrong in the flags fails before minutes of reading.
+  const plan = planScan(flags);
+  const dbDir = resolveDbDir(flags.db);
+  const db = openVulnDb(dbDir);
+  try {
+    const result = await readSource(source, flags);
+    const report = buildVulnReport(result, {
+      db,
+      policy: {
+        ignore: plan.ignore,
+        vex: plan.vex,
+        onlyFixed: flags.onlyFixed === true,
+        now: new Date(),
+      },
+      eolData: await loadEolData({ refreshedDir: refreshedEolDir(dbDir) }),
+      database: databaseOf(db),
+    });
+    writeReport(plan.outputs, report);
+    await warn(report, db, flags);
+    judge(report, plan.failOn, flags.failOnEol === true);
+  } finally {
+    db.close();
+  }
+}
+
+function planScan(flags: ScanFlags): ScanPlan {
+  return {
+    outputs: resolveOutputs(flags.output, process.stdout.isTTY === true, findReportFormat),
+    failOn: flags.failOn === undefined ? undefined : parseSeverity(flags.failOn),
+    ignore: ignoreRules(flags.config),
+    vex: flags.vex.flatMap((file) => parseOpenVex(readText(file), file)),
+  };
+}
+
+function ignoreRules(file: string | undefined): IgnoreRule[] {
+  const path = resolve(file ?? CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return [];
+  return parseIgnoreRules(readText(path), file ?? CONFIG_FILE);
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw new LadingError(`cannot read ${path}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+async function readSource(source: string, flags: ScanFlags): Promise<ScanResult> {
+  if (source.startsWith(SBOM_PREFIX)) return readSbom(readText(source.slice(SBOM_PREFIX.length)));
+  const progress = createProgress();
+  try {
+    return await scan(source, { onProgress: progress.update, ...sourceAccess(flags) });
+  } finally {
+    progress.done();
+  }
+}
+
+function databaseOf(db: VulnDb): VulnReport["database"] {
+  const status = db.status();
+  return {
+    builtAt: status.builtAt,
+    sources: status.sources.map((s) => ({ name: s.name, updatedAt: s.updatedAt })),
+  };
+}
+
+function writeReport(outputs: readonly ResolvedOutput<ReportFormat>[], report: VulnReport): void {
+  const context = { toolName: "lading", toolVersion, now: new Date() };
+  for (const output of outputs) {
+    const isTTY = !output.file && process.stdout.isTTY === true;
+    writeOutput(output, output.format.write(report, { ...context, isTTY }, output.version));
+  }
+}
+
+async function warn(report: VulnReport, db: VulnDb, flags: ScanFlags): Promise<void> {
+  const config = await loadDbConfig(flags.config ?? CONFIG_FILE, flags.config !== undefined);
+  const stale = staleWarning(db.status(), config.maxAgeHours, new Date());
+  for (const warning of [...report.warnings, ...(stale ? [stale] : [])])
+    process.stderr.write(`lading: warning: ${warning}\n`);
+}
+
+/** Sets exit status 2, naming why, when a finding or an end of life crosses what was asked. */
+function judge(report: VulnReport, failOn: Severity | undefined, failOnEol: boolean): void {
+  if (failOn) {
+    const failing = findingsAtOrAbove(report.findings, failOn);
+    if (failing.length > 0) {
+      const n = failing.length;
+      process.stderr.write(
+        `lading: ${n} finding${n === 1 ? "" : "s"} at or above ${failOn} (--fail-on ${failOn})\n`,
+      );
+      process.exitCode = EXIT_POLICY;
+    }
+  }
+  if (failOnEol && report.outdated?.pastSecuritySupport) {
+    process.stderr.write(
+      `lading: ${eolNames(report).join(", ")} past end of security support (--fail-on-eol)\n`,
+    );
+    process.exitCode = EXIT_POLICY;
+  }
+}
+
+function eolNames(report: VulnReport): string[] {
+  const outdated = report.outdated;
+  if (!outdated) return [];
+  const names = outdated.runtimes
+    .filter((r) => r.state === "eol")
+    .map((r) => `${r.product} ${r.cycle}`);
+  const distro = outdated.distro;
+  if (distro?.state === "eol")
+    names.unshift(`${distro.distro.id} ${distro.cycle ?? distro.distro.versionId ?? ""}`.trim());
+  return names;
+}
+
+function collectFile(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
