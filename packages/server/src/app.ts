@@ -8,6 +8,7 @@ import { authenticate } from "./auth/middleware.js";
 import { ApiError, InvalidRequestError, RateLimitedError } from "./errors.js";
 import { registerAgentRoutes } from "./routes/agents.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { registerExposureRoutes } from "./routes/exposure.js";
 import type { AppEnv, RouteDeps } from "./routes/common.js";
 import { registerFindingRoutes } from "./routes/findings.js";
 import { registerInventoryRoutes } from "./routes/inventory.js";
@@ -17,6 +18,7 @@ import { registerSnapshotRoutes } from "./routes/snapshots.js";
 import { registerTokenRoutes } from "./routes/tokens.js";
 import { registerUploadRoutes } from "./routes/upload.js";
 import { registerUserRoutes } from "./routes/users.js";
+import { registerVulnerabilityRoutes } from "./routes/vulnerabilities.js";
 
 // One explicit list of route modules, in the order they appear in the OpenAPI document.
 const routeModules = [
@@ -28,6 +30,8 @@ const routeModules = [
   registerSnapshotRoutes,
   registerFindingRoutes,
   registerInventoryRoutes,
+  registerExposureRoutes,
+  registerVulnerabilityRoutes,
   registerOperationRoutes,
   registerAgentRoutes,
 ];

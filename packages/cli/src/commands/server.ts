@@ -1,7 +1,13 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultSources, resolveDbDir } from "@lading/scanner";
 import { defaultConfig, startServer } from "@lading/server";
 import type { Command } from "commander";
+
+// The web UI as built in this checkout (packages/web/dist), served unless --static-dir says otherwise.
+const builtUi = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+const defaultStaticDir = () => (existsSync(join(builtUi, "index.html")) ? builtUi : undefined);
 
 interface ServerFlags {
   host: string;
@@ -29,7 +35,10 @@ export function registerServerCommand(program: Command): void {
       join(process.cwd(), "lading-data"),
     )
     .option("--database <url>", "postgres://... to use PostgreSQL instead of the embedded SQLite")
-    .option("--static-dir <dir>", "serve the web UI's files from this directory")
+    .option(
+      "--static-dir <dir>",
+      "serve the web UI's files from this directory (default: the built @lading/web, when present)",
+    )
     .option("--max-upload <mib>", "largest SBOM accepted, in MiB", "32")
     .option("--db <dir>", "vulnerability database directory (as for lading db; or LADING_DB_DIR)")
     .option(
@@ -48,7 +57,7 @@ export function registerServerCommand(program: Command): void {
         port: Number(flags.port),
         dataDir: flags.dataDir,
         databaseUrl: flags.database ?? process.env.LADING_DATABASE_URL,
-        staticDir: flags.staticDir,
+        staticDir: flags.staticDir ?? defaultStaticDir(),
         maxUploadBytes: Number(flags.maxUpload) * 1024 * 1024,
         dbUpdateIntervalMs: Number(flags.updateInterval) * 60_000,
         jobLeaseMs: Number(process.env.LADING_JOB_LEASE_MS ?? 60_000),

@@ -166,6 +166,18 @@ export interface JobsTable {
   updated_at: string;
 }
 
+/** What the advisories say about a vulnerability, refreshed each time it is matched. */
+export interface VulnerabilitiesTable {
+  id: string;
+  summary: string | null;
+  /** JSON arrays. */
+  aliases: string;
+  ratings: string;
+  refs: string;
+  sources: string;
+  updated_at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -211,6 +223,7 @@ export interface Database {
   webhooks: WebhooksTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  vulnerabilities: VulnerabilitiesTable;
   agents: AgentsTable;
   watched_projects: WatchedProjectsTable;
 }

@@ -5,6 +5,7 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from
 import pg from "pg";
 import { initial } from "./migration-001-initial.js";
 import { agents } from "./migration-002-agents.js";
+import { vulnerabilities } from "./migration-003-vulnerabilities.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -20,6 +21,7 @@ export interface Store {
 const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-agents": agents,
+  "003-vulnerabilities": vulnerabilities,
 };
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file in the data dir; migrates it. */

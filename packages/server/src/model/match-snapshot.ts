@@ -10,6 +10,7 @@ import { enqueue } from "../jobs/queue.js";
 import type { JobHandler } from "../jobs/types.js";
 import type { MatchedVulnerability, Matcher, SbomReader } from "../sbom/types.js";
 import { recordMetrics } from "./metrics.js";
+import { saveVulnerabilityDetails } from "./vulnerabilities.js";
 
 /** Builds the job handler around the matcher in use. */
 export function matchSnapshotJob(reader: SbomReader, matcher: Matcher): JobHandler {
@@ -28,6 +29,7 @@ export function matchSnapshotJob(reader: SbomReader, matcher: Matcher): JobHandl
       const before = await findingKeys(store, snapshot.id);
       await store.db.transaction().execute(async (trx) => {
         await trx.deleteFrom("findings").where("snapshot_id", "=", snapshot.id).execute();
+        await saveVulnerabilityDetails(trx, matches);
         const rows = dedupe(matches).flatMap((m) => {
           const componentId = componentIds.get(m.purl);
           return componentId ? [findingRow(snapshot.id, snapshot.project_id, componentId, m)] : [];

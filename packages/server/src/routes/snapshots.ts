@@ -106,6 +106,7 @@ const components = createRoute({
     query: listQuery(["name", "purl", "version"]).extend({
       q: z.string().max(256).optional(),
       type: z.string().optional(),
+      layer: z.string().optional(),
     }),
   },
   responses: { 200: json("components", page(Component)), ...errorResponses },
@@ -220,6 +221,7 @@ export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps
       .innerJoin("components as c", "c.id", "sc.component_id")
       .where("sc.snapshot_id", "=", id);
     if (q.type) query = query.where("c.type", "=", q.type);
+    if (q.layer) query = query.where("sc.layer", "=", q.layer);
     if (q.q)
       query = query.where((eb) =>
         eb(eb.fn("lower", ["c.name"]), "like", `%${q.q?.toLowerCase()}%`),

@@ -29,6 +29,24 @@ export interface MatchedVulnerability {
   severity: Severity;
   fixState: FixState;
   fixedIn?: string;
+  /** What the advisory says, kept for the vulnerability page; absent when the matcher has none. */
+  details?: VulnerabilityDetails;
+}
+
+/** An advisory's description, merged over every record and alias of one vulnerability. */
+export interface VulnerabilityDetails {
+  aliases: string[];
+  summary?: string;
+  ratings: { source: string; method: string; score?: number; vector?: string; severity: string }[];
+  references: string[];
+  sources: string[];
+}
+
+/** When the vulnerability data was built and where it came from: the data's freshness. */
+export interface MatcherStatus {
+  builtAt?: string;
+  advisories: number;
+  sources: { name: string; records: number; skipped: number; updatedAt: string }[];
 }
 
 /** Matches a snapshot's packages against the vulnerability data the server holds. */
@@ -36,6 +54,8 @@ export interface Matcher {
   match(result: ScanResult): Promise<MatchedVulnerability[]>;
   /** Refreshes the vulnerability data; resolves true when it changed (so a re-match is due). */
   update(): Promise<boolean>;
+  /** The data in use; absent when the matcher cannot tell, undefined while it holds none. */
+  status?(): MatcherStatus | undefined;
 }
 
 /** Severities from the worst down, for thresholds and sorting. */

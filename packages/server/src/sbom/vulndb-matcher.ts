@@ -44,6 +44,12 @@ export function vulnDbMatcher(options: VulnDbMatcherOptions): Matcher {
         await updateVulnDb(options.dir, options.sources, { logger: options.log });
       return reopen();
     },
+    status() {
+      const status = db?.status();
+      if (!status) return undefined;
+      const { builtAt, advisories, sources } = status;
+      return { builtAt, advisories, sources: sources.map(({ location: _, ...s }) => s) };
+    },
   };
 }
 
@@ -66,5 +72,12 @@ function toMatched(finding: Finding): MatchedVulnerability {
     severity: (finding.severity === "negligible" ? "low" : finding.severity) as Severity,
     fixState: finding.fix.state,
     fixedIn: finding.fix.versions.length > 0 ? finding.fix.versions.join(", ") : undefined,
+    details: {
+      aliases: finding.ids.filter((id) => id !== finding.id),
+      summary: finding.summary,
+      ratings: finding.ratings,
+      references: finding.references,
+      sources: finding.sources,
+    },
   };
 }

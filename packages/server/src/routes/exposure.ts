@@ -1,0 +1,104 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { sql } from "kysely";
+import { authorize, visiblePrefix } from "../auth/actor.js";
+import { toCount } from "../db/store.js";
+import { latestReadySnapshots } from "../model/metrics.js";
+import { severityOrder } from "../sbom/types.js";
+import {
+  type AppEnv,
+  actorOf,
+  errorResponses,
+  json,
+  listQuery,
+  page,
+  type RouteDeps,
+  security,
+  withinPrefix,
+} from "./common.js";
+import { projectKind } from "./projects.js";
+
+const Exposure = z
+  .object({
+    projectId: z.string(),
+    path: z.string(),
+    name: z.string(),
+    kind: projectKind,
+    snapshotId: z.string(),
+    snapshotAt: z.string(),
+    imageDigest: z.string().nullable(),
+    components: z.number().int(),
+    critical: z.number().int(),
+    high: z.number().int(),
+    medium: z.number().int(),
+    low: z.number().int(),
+    unknown: z.number().int(),
+  })
+  .openapi("ProjectExposure");
+
+const list = createRoute({
+  method: "get",
+  path: "/api/exposure",
+  summary: "Findings by severity in each project's latest ready snapshot (most exposed first)",
+  security,
+  request: {
+    query: listQuery(["risk", "path", "snapshotAt"]).extend({
+      q: z.string().max(128).optional(),
+      kind: projectKind.optional(),
+    }),
+  },
+  responses: { 200: json("projects with counts", page(Exposure)), ...errorResponses },
+});
+
+// One correlated count per severity; the findings index on snapshot keeps each one cheap.
+const countOf = (severity: string) =>
+  sql<number>`(select count(*) from findings f where f.snapshot_id = s.id and f.severity = ${severity})`;
+
+/** Per-project severity counts, for the dashboard's most exposed list and the projects page. */
+export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
+  app.openapi(list, async (c) => {
+    const actor = authorize(actorOf(c), "read");
+    const q = c.req.valid("query");
+    let query = store.db
+      .selectFrom("snapshots as s")
+      .innerJoin("projects as p", "p.id", "s.project_id")
+      .where("s.id", "in", latestReadySnapshots(store, null))
+      .where(withinPrefix(visiblePrefix(actor), "p.path"));
+    if (q.kind) query = query.where("p.kind", "=", q.kind);
+    if (q.q)
+      query = query.where((eb) =>
+        eb(eb.fn("lower", ["p.path"]), "like", `%${q.q?.toLowerCase()}%`),
+      );
+    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+    let rows = query.select([
+      "p.id as projectId",
+      "p.path",
+      "p.name",
+      "p.kind",
+      "s.id as snapshotId",
+      "s.created_at as snapshotAt",
+      "s.image_digest as imageDigest",
+      "s.component_count as components",
+      ...severityOrder.map((s) => countOf(s).as(s)),
+    ]);
+    // Worst first: critical count, then high, and so on; the order flips them all.
+    if (q.sort === "risk") for (const s of severityOrder) rows = rows.orderBy(sql.ref(s), q.order);
+    else rows = rows.orderBy(q.sort === "path" ? "p.path" : "s.created_at", q.order);
+    const items = await rows.orderBy("p.id").limit(q.limit).offset(q.offset).execute();
+    return c.json(
+      {
+        items: items.map((r) => ({
+          ...r,
+          critical: toCount(r.critical),
+          high: toCount(r.high),
+          medium: toCount(r.medium),
+          low: toCount(r.low),
+          unknown: toCount(r.unknown),
+        })),
+        total: toCount(total?.n),
+        limit: q.limit,
+        offset: q.offset,
+      },
+      200,
+    );
+  });
+}
