@@ -47,15 +47,38 @@ function* components(list) {
   }
 }
 
-/** Trivy's CycloneDX: key → component, for components that are packages (not the applications). */
+/**
+ * Trivy's CycloneDX: key → component, for components that are packages (not the applications,
+ * the files Trivy read them from). Each gets `foundIn`, the application that lists it, if any.
+ */
 export function trivyPackages(json) {
   const doc = JSON.parse(json);
+  const parents = applicationsOf(doc);
   const set = new Map();
   for (const c of components(doc.components)) {
     if (c.type === "application" && !c.purl) continue;
-    set.set(keyOf(c.purl, c.type, c.name, c.version), c);
+    set.set(keyOf(c.purl, c.type, c.name, c.version), { ...c, foundIn: parents.get(c["bom-ref"]) });
   }
   return set;
+}
+
+/** bom-ref of a package → the name of the application (a lockfile, a go.mod) depending on it. */
+function applicationsOf(doc) {
+  const apps = new Map();
+  for (const c of components(doc.components)) {
+    if (c.type === "application" && !c.purl) apps.set(c["bom-ref"], c.name);
+  }
+  const parents = new Map();
+  for (const dep of doc.dependencies ?? []) {
+    const app = apps.get(dep.ref);
+    if (app !== undefined) for (const ref of dep.dependsOn ?? []) parents.set(ref, app);
+  }
+  return parents;
+}
+
+/** Where Lading found a package, and whether an OS package owns that file. */
+export function ladingOrigin(pkg) {
+  return { path: pkg.locations?.[0]?.path ?? "", osOwned: pkg.metadata?.ownedBy !== undefined };
 }
 
 /** What both found, and what each found alone, sorted. */

@@ -79,8 +79,14 @@ function createPolicy(catalogers: readonly Cataloger[]): CapturePolicy {
   return {
     wants: (path) => all.some((c) => c.wants(path)),
     maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
+    keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
     key: capturePolicyKey(all),
   };
+}
+
+/** A reader's second look at a wanted file's bytes; a reader without one keeps them all. */
+function keepsOf(reader: Pick<Cataloger, "name" | "keeps">): NonNullable<Cataloger["keeps"]> {
+  return reader.keeps?.bind(reader) ?? (() => true);
 }
 
 function squash(indexes: LayerIndex[]): FileTree {

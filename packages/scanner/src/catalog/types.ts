@@ -30,5 +30,11 @@ export interface Cataloger {
   wants(path: string): boolean;
   /** Largest file this cataloger reads, in bytes; bigger files become unknowns. */
   readonly maxFileSize: number;
+  /**
+   * Optional second look at a wanted file's bytes as the layer is read: false means this
+   * cataloger has no use for them (an executable without the data it reads), so they need not
+   * be held until cataloging. A file is kept when any reader that wants it keeps it.
+   */
+  keeps?(path: string, content: Buffer): boolean;
   catalog(context: CatalogContext): Promise<CatalogResult> | CatalogResult;
 }

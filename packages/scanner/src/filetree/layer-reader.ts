@@ -131,7 +131,9 @@ async function captureFile(
   }
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
-  index.captured.set(path, Buffer.concat(chunks));
+  const content = Buffer.concat(chunks);
+  if (policy.keeps?.(path, content) === false) return;
+  index.captured.set(path, content);
 }
 
 /**

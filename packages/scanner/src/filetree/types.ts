@@ -29,6 +29,12 @@ export interface CapturePolicy {
   /** Largest file whose bytes are kept for this path; larger ones become unknowns. */
   maxSize(path: string): number;
   /**
+   * A second look once a wanted file's bytes are read: false drops them (the entry stays in the
+   * index). Lets a reader that must open every executable keep only those holding what it
+   * reads, rather than every binary of the image until cataloging. Absent, all are kept.
+   */
+  keeps?(path: string, content: Buffer): boolean;
+  /**
    * Names what this policy captures (the cataloger set and its version), so a layer cache can
    * tell whether an index read under another policy may be reused. No key, no caching.
    */

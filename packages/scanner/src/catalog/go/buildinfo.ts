@@ -23,6 +23,14 @@ const FLAG_BIG_ENDIAN = 1;
 const FLAG_INLINE = 2;
 
 /**
+ * Whether `data` can hold Go build info at all: its header's magic appears somewhere. Cheap
+ * enough to run on every executable as it is read, so non-Go binaries need not be kept.
+ */
+export function mayHaveBuildInfo(data: Buffer): boolean {
+  return data.includes(MAGIC);
+}
+
+/**
  * Finds and decodes the build info of a Go binary, as `debug/buildinfo` does
  * (https://github.com/golang/go/blob/go1.22.0/src/debug/buildinfo/buildinfo.go). Returns
  * undefined for a file that is not a Go executable; throws {@link BuildInfoError} when the

@@ -3,7 +3,7 @@ import type { CapturedFile } from "../../filetree/types.js";
 import type { Location, Package, Unknown } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
-import { readBuildInfo } from "./buildinfo.js";
+import { mayHaveBuildInfo, readBuildInfo } from "./buildinfo.js";
 import { type GoModRequirement, listsOnlyDirect, parseGoMod, parseGoSum } from "./go-mod.js";
 import { parseModInfo } from "./modinfo.js";
 import { binaryPackages, GO_CATALOGER, goPackage } from "./package.js";
@@ -20,6 +20,10 @@ export const goCataloger = {
     return name === "go.mod" || name === "go.sum" || isExecutableCandidate(path);
   },
   maxFileSize: MAX_EXECUTABLE_SIZE,
+  keeps(path: string, content: Buffer): boolean {
+    const name = baseName(path);
+    return name === "go.mod" || name === "go.sum" || mayHaveBuildInfo(content);
+  },
   catalog(context: CatalogContext): CatalogResult {
     const result: CatalogResult = { packages: [], unknowns: [] };
     for (const file of context.tree.capturedFiles()) {

@@ -17,6 +17,11 @@ interface AuditablePackage {
   root?: unknown;
 }
 
+/** Whether `data` names the section at all (its name is stored as text in every format). */
+export function mayHaveAuditableCrates(data: Buffer): boolean {
+  return data.includes(SECTION, 0, "latin1");
+}
+
 /**
  * Reads the dependency list `cargo auditable build` embeds: zlib-compressed JSON in section
  * `.dep-v0` (https://github.com/rust-secure-code/cargo-auditable/blob/v0.6.4/PARSING.md).

@@ -3,7 +3,7 @@ import type { CapturedFile } from "../../filetree/types.js";
 import type { Location, Package, Unknown } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
-import { readAuditableCrates } from "./auditable.js";
+import { mayHaveAuditableCrates, readAuditableCrates } from "./auditable.js";
 import { parseCargoLock } from "./cargo-lock.js";
 import { cratePackage, RUST_CATALOGER } from "./package.js";
 
@@ -17,6 +17,9 @@ export const rustCataloger = {
     return baseName(path) === "Cargo.lock" || isExecutableCandidate(path);
   },
   maxFileSize: MAX_EXECUTABLE_SIZE,
+  keeps(path: string, content: Buffer): boolean {
+    return baseName(path) === "Cargo.lock" || mayHaveAuditableCrates(content);
+  },
   catalog(context: CatalogContext): CatalogResult {
     const result: CatalogResult = { packages: [], unknowns: [] };
     for (const file of context.tree.capturedFiles()) {
