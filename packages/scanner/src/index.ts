@@ -75,20 +75,5 @@ export {
   type SourceReport,
   updateVulnDb,
 } from "./vulndb/update.js";
-export { DEFAULT_STALE_THRESHOLDS } from "./outdated/age/image-age.js";
-export { type AssessOutdatedOptions, assessOutdated } from "./outdated/assess-outdated.js";
-export { distroCycle, type ProductCycle } from "./outdated/distro-cycle.js";
-export { bundledEolDir, refreshedEolDir } from "./outdated/eol/eol-dirs.js";
-export { judgeCycle } from "./outdated/eol/judge-cycle.js";
-export { type LoadEolDataOptions, loadEolData } from "./outdated/eol/load-eol-data.js";
-export { type EolProduct, eolProducts } from "./outdated/eol/products.js";
-export {
-  EOL_API_BASE,
-  type EolRefreshOutcome,
-  type RefreshEolOptions,
-  refreshEolData,
-} from "./outdated/eol/refresh-eol-data.js";
-export { detectRuntimes } from "./outdated/runtime/detect-runtimes.js";
-export type * from "./outdated/types.js";
 export * from "./policy/index.js";
 export * from "./report/index.js";
