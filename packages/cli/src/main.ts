@@ -1,7 +1,9 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
-import { registerLayersCommand } from "./commands/layers.js";
+import { registerAgentCommand } from "./commands/agent.js";
 import { registerDbCommand } from "./commands/db.js";
+import { registerDiffCommand } from "./commands/diff.js";
+import { registerLayersCommand } from "./commands/layers.js";
 import { registerSbomCommand } from "./commands/sbom.js";
 import { registerScanCommand } from "./commands/scan.js";
 import { registerServerCommand } from "./commands/server.js";
@@ -18,9 +20,11 @@ const program = new Command()
 
 registerSbomCommand(program);
 registerScanCommand(program);
-registerDbCommand(program);
 registerLayersCommand(program);
+registerDiffCommand(program);
+registerDbCommand(program);
 registerServerCommand(program);
+registerAgentCommand(program);
 registerVersionCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
