@@ -1,6 +1,5 @@
 import { LadingError } from "@lading/scanner";
 import { Command } from "commander";
-import { registerAgentCommand } from "./commands/agent.js";
 import { registerDbCommand } from "./commands/db.js";
 import { registerDiffCommand } from "./commands/diff.js";
 import { registerLayersCommand } from "./commands/layers.js";
@@ -24,7 +23,6 @@ registerLayersCommand(program);
 registerDiffCommand(program);
 registerDbCommand(program);
 registerServerCommand(program);
-registerAgentCommand(program);
 registerVersionCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
