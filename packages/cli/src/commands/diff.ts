@@ -64,7 +64,7 @@ async function runDiff(sourceA: string, sourceB: string, flags: DiffFlags): Prom
  */
 function openDbIfAny(explicit: string | undefined): { db?: VulnDb; reason?: string } {
   const dir = resolveDbDir(explicit);
-  const named = explicit !== undefined || process.env.LADING_DB_DIR !== undefined;
+  const named = explicit !== undefined || Boolean(process.env.LADING_DB_DIR);
   try {
     return { db: openVulnDb(dir) };
   } catch (err) {

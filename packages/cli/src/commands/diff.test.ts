@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// End to end through the built command, as a user runs it (`npm run build` comes first). The
+// two sides are real Alpine package databases, 3.17 (cdxgen's) and 3.18 (osv-scalibr's), kept
+// in the scanner's diff testdata; a database is imported from Alpine's real secdb v3.10.
+const bin = fileURLToPath(new URL("../../bin/lading.js", import.meta.url));
+const testdata = fileURLToPath(new URL("../../../scanner/src/diff/testdata", import.meta.url));
+const secdb = fileURLToPath(
+  new URL("../../../scanner/src/match/testdata/alpine-secdb", import.meta.url),
+);
+const older = `dir:${join(testdata, "alpine-installed-cdxgen")}`;
+const newer = `dir:${join(testdata, "alpine-installed-scalibr")}`;
+let work: string;
+
+function lading(env: Record<string, string>, ...args: string[]) {
+  const extra = args[0] === "diff" ? ["--no-cache"] : [];
+  const run = spawnSync(process.execPath, [bin, ...args, ...extra], {
+    cwd: work,
+    encoding: "utf8",
+    env: { ...process.env, XDG_CACHE_HOME: join(work, "cache"), LADING_DB_DIR: "", ...env },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+  const built = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+  if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build first`);
+  work = mkdtempSync(join(tmpdir(), "lading-diff-"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("lading diff", () => {
+  it("writes JSON: 14 upgrades, and says findings were not compared without a database", () => {
+    const run = lading({}, "diff", older, newer, "-o", "json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const diff = JSON.parse(run.stdout);
+    expect(diff.packages.upgraded).toHaveLength(14);
+    expect(diff.packages.unchanged).toBe(1);
+    expect(diff.findings.compared).toBe(false);
+    expect(diff.findings.reason).toMatch(/^no vulnerability database in .*cache\/lading\/db/);
+  });
+
+  it("writes a table that reads like a changelog", () => {
+    const run = lading({}, "diff", older, newer, "-o", "table");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      "Packages  0 added, 0 removed, 14 upgraded, 0 downgraded; 1 unchanged\n",
+    );
+    expect(run.stdout).toMatch(/\nUpgraded\n {2}NAME +FROM +TO +TYPE\n/);
+    expect(run.stdout).toMatch(/\n {2}musl:x86_64 +1\.2\.3-r4 +1\.2\.4-r0 +apk\n/);
+  });
+
+  it("writes markdown for a pull request: a summary line, then collapsed sections", () => {
+    const run = lading({}, "diff", newer, older, "-o", "markdown");
+    expect(run.status).toBe(0);
+    const [first] = run.stdout.split("\n");
+    expect(first).toMatch(/^\*\*Image diff\*\*: 0 added, 0 removed, 0 upgraded, 14 downgraded · /);
+    expect(run.stdout).toContain(
+      "<details>\n<summary>Packages downgraded (14)</summary>\n\n| Package |",
+    );
+    expect(run.stdout).toContain("| musl (x86_64) | `1.2.4-r0` | `1.2.3-r4` | apk |  |");
+  });
+
+  it("compares findings with a database given by --db", () => {
+    const db = join(work, "db");
+    const imported = lading({}, "db", "--db", db, "import", secdb);
+    expect(imported.status).toBe(0);
+    const run = lading({}, "diff", older, newer, "-o", "json", "--db", db);
+    expect(run.status).toBe(0);
+    // Neither directory has an os-release, so no package can be looked up: zero on each side.
+    expect(JSON.parse(run.stdout).findings).toEqual({
+      compared: true,
+      introduced: [],
+      fixed: [],
+      unchanged: 0,
+      totalA: 0,
+      totalB: 0,
+    });
+  });
+
+  it("fails with one line on an unknown format or a --db that holds no database", () => {
+    const format = lading({}, "diff", older, newer, "-o", "yaml");
+    expect(format.status).toBe(1);
+    expect(format.stderr).toBe(
+      "lading: unknown output format yaml for diff (table, json, markdown)\n",
+    );
+    const missing = lading({}, "diff", older, newer, "--db", join(work, "nothing"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^lading: no vulnerability database in /);
+  });
+});
