@@ -90,6 +90,15 @@ const routes: [string, string, (ids: Ids) => string, unknown, string][] = [
   ],
   ["GET", "/api/components", () => "/api/components?name=musl", undefined, "y y y y n y n"],
   ["GET", "/api/metrics", () => "/api/metrics", undefined, "y y y y n n n"],
+  ["GET", "/api/exposure", () => "/api/exposure", undefined, "y y y y n y n"],
+  [
+    "GET",
+    "/api/vulnerabilities/{id}",
+    () => "/api/vulnerabilities/CVE-0000-0000",
+    undefined,
+    "y y y y n y n",
+  ],
+  ["GET", "/api/vulndb/status", () => "/api/vulndb/status", undefined, "y y y y n y n"],
   ["GET", "/api/webhooks", () => "/api/webhooks", undefined, "y n n n n n n"],
   [
     "POST",

@@ -1,0 +1,128 @@
+import { Link } from "react-router";
+import { Pagination } from "../../../components/pagination";
+import { QueryState } from "../../../components/query-state";
+import { AnalysisBadge, SeverityBadge } from "../../../components/severity";
+import { useSearchState } from "../../../hooks/use-search-state";
+import { analysisStates, humanize, severities } from "../../../lib/severity";
+import { useFindings } from "../api/findings";
+
+const defaults = { severity: "", analysis: "", sort: "severity", order: "asc", offset: "0" };
+
+/**
+ * Findings with severity and triage filters, sortable and paginated on the server. Filters live
+ * in the URL. Severity sorts as text on the server, so "asc" puts critical first.
+ */
+export function FindingsTable({
+  projectId,
+  snapshotId,
+  showProject = false,
+}: {
+  projectId?: string;
+  snapshotId?: string;
+  showProject?: boolean;
+}) {
+  const [state, set] = useSearchState(defaults);
+  const query = useFindings({ ...state, projectId, snapshotId });
+  return (
+    <>
+      <div className="filters">
+        <select
+          aria-label="severity"
+          value={state.severity}
+          onChange={(e) => set({ severity: e.target.value })}
+        >
+          <option value="">All severities</option>
+          {severities.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="triage state"
+          value={state.analysis}
+          onChange={(e) => set({ analysis: e.target.value })}
+        >
+          <option value="">Any triage state</option>
+          {analysisStates.map((s) => (
+            <option key={s} value={s}>
+              {humanize(s)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="sort"
+          value={state.sort}
+          onChange={(e) => set({ sort: e.target.value })}
+        >
+          <option value="severity">Severity</option>
+          <option value="vulnerabilityId">Vulnerability</option>
+          <option value="name">Package</option>
+          <option value="createdAt">Found</option>
+        </select>
+      </div>
+      <QueryState query={query}>
+        {(page) => (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Vulnerability</th>
+                    <th>Severity</th>
+                    <th>Package</th>
+                    <th>Fixed in</th>
+                    <th>Fix state</th>
+                    <th>Triage</th>
+                    {showProject && <th>Project</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((f) => (
+                    <tr key={f.id}>
+                      <td>
+                        <Link to={`/vulnerabilities/${encodeURIComponent(f.vulnerabilityId)}`}>
+                          {f.vulnerabilityId}
+                        </Link>
+                      </td>
+                      <td>
+                        <SeverityBadge severity={f.severity} />
+                      </td>
+                      <td>
+                        <Link to={`/components?purl=${encodeURIComponent(f.purl)}`}>
+                          {f.name}@{f.version}
+                        </Link>
+                      </td>
+                      <td className="mono">{f.fixedIn ?? "—"}</td>
+                      <td>{f.fixState}</td>
+                      <td>
+                        <AnalysisBadge state={f.analysis.state} />
+                      </td>
+                      {showProject && (
+                        <td>
+                          <Link to={`/projects/${f.projectId}`}>{f.projectPath}</Link>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {page.total === 0 && <p className="muted">No findings match.</p>}
+            <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+/** Every finding across the fleet. */
+export function FindingsPage() {
+  return (
+    <div className="page">
+      <h1>Findings</h1>
+      <FindingsTable showProject />
+    </div>
+  );
+}

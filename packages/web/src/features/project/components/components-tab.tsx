@@ -1,0 +1,84 @@
+import { Link } from "react-router";
+import { Pagination } from "../../../components/pagination";
+import { QueryState } from "../../../components/query-state";
+import { useSearchState } from "../../../hooks/use-search-state";
+import { shortDigest } from "../../../lib/format";
+import { useComponents } from "../api/project";
+
+const defaults = { q: "", sort: "name", order: "asc", offset: "0", layer: "" };
+
+/** A snapshot's components: search by name, sort, page, and filter by layer. */
+export function ComponentsTab({ snapshotId }: { snapshotId: string }) {
+  const [state, set] = useSearchState(defaults);
+  const query = useComponents(snapshotId, state);
+  return (
+    <>
+      <div className="filters">
+        <input
+          type="search"
+          aria-label="search components"
+          placeholder="Search by name"
+          value={state.q}
+          onChange={(e) => set({ q: e.target.value })}
+        />
+        <select
+          aria-label="sort"
+          value={state.sort}
+          onChange={(e) => set({ sort: e.target.value })}
+        >
+          <option value="name">Name</option>
+          <option value="version">Version</option>
+          <option value="purl">purl</option>
+        </select>
+        <select
+          aria-label="order"
+          value={state.order}
+          onChange={(e) => set({ order: e.target.value })}
+        >
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </select>
+        {state.layer && (
+          <button type="button" onClick={() => set({ layer: "" })}>
+            Layer {shortDigest(state.layer)} ✕
+          </button>
+        )}
+      </div>
+      <QueryState query={query}>
+        {(page) => (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>Version</th>
+                    <th>Type</th>
+                    <th>Layer</th>
+                    <th>Location</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/components?purl=${encodeURIComponent(c.purl)}`} title={c.purl}>
+                          {c.name}
+                        </Link>
+                      </td>
+                      <td className="mono">{c.version}</td>
+                      <td>{c.type}</td>
+                      <td className="mono">{shortDigest(c.layer)}</td>
+                      <td className="mono small">{c.locations[0] ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { Link } from "react-router";
+import { Pagination } from "../../../components/pagination";
+import { QueryState } from "../../../components/query-state";
+import { SeverityCountsRow } from "../../../components/severity";
+import { useSearchState } from "../../../hooks/use-search-state";
+import { shortDigest, timeAgo } from "../../../lib/format";
+import { useExposure } from "../api/projects";
+import { ProjectTree } from "./project-tree";
+
+const defaults = { view: "list", q: "", kind: "", sort: "risk", order: "desc", offset: "0" };
+
+/** Every scanned project, as a searchable list or as the host → container tree. */
+export function ProjectsPage() {
+  const [state, set] = useSearchState(defaults);
+  return (
+    <div className="page">
+      <h1>Projects</h1>
+      <div className="toolbar" role="tablist" aria-label="view">
+        {["list", "tree"].map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={state.view === v}
+            onClick={() => set({ view: v })}
+          >
+            {v === "list" ? "List" : "Tree"}
+          </button>
+        ))}
+      </div>
+      {state.view === "tree" ? <ProjectTree /> : <ProjectList state={state} set={set} />}
+    </div>
+  );
+}
+
+function ProjectList({
+  state,
+  set,
+}: {
+  state: typeof defaults;
+  set: (c: Partial<typeof defaults>) => void;
+}) {
+  const query = useExposure(state);
+  return (
+    <>
+      <div className="filters">
+        <input
+          type="search"
+          aria-label="search projects"
+          placeholder="Search by path"
+          value={state.q}
+          onChange={(e) => set({ q: e.target.value })}
+        />
+        <select
+          aria-label="kind"
+          value={state.kind}
+          onChange={(e) => set({ kind: e.target.value })}
+        >
+          <option value="">All kinds</option>
+          <option value="container">Containers</option>
+          <option value="application">Applications</option>
+          <option value="host">Hosts</option>
+        </select>
+        <select
+          aria-label="sort"
+          value={state.sort}
+          onChange={(e) => set({ sort: e.target.value })}
+        >
+          <option value="risk">Most exposed</option>
+          <option value="path">Path</option>
+          <option value="snapshotAt">Last scanned</option>
+        </select>
+      </div>
+      <QueryState query={query}>
+        {(page) => (
+          <>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Project</th>
+                    <th>Kind</th>
+                    <th>Findings</th>
+                    <th>Image</th>
+                    <th>Last scan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((p) => (
+                    <tr key={p.projectId}>
+                      <td>
+                        <Link to={`/projects/${p.projectId}`}>{p.path}</Link>
+                      </td>
+                      <td>{p.kind}</td>
+                      <td>
+                        <SeverityCountsRow counts={p} />
+                      </td>
+                      <td className="mono">{shortDigest(p.imageDigest)}</td>
+                      <td>{timeAgo(p.snapshotAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { type FormEvent, useState } from "react";
+import { QueryState } from "../../../components/query-state";
+import { useChangeUser, useCreateUser, useUsers } from "../api/settings";
+
+const roles = ["admin", "member", "viewer"] as const;
+type Role = (typeof roles)[number];
+
+/** Users and their roles (admins only). */
+export function UsersSection() {
+  const users = useUsers();
+  const create = useCreateUser();
+  const change = useChangeUser();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ username, password, role }, { onSuccess: () => setPassword("") });
+  };
+  return (
+    <section className="card" aria-label="users">
+      <h2>Users and roles</h2>
+      <QueryState query={users}>
+        {({ items }) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>User</th>
+                  <th>Role</th>
+                  <th>State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.username}</td>
+                    <td>
+                      <select
+                        aria-label={`role of ${u.username}`}
+                        value={u.role}
+                        onChange={(e) => change.mutate({ id: u.id, role: e.target.value as Role })}
+                      >
+                        {roles.map((r) => (
+                          <option key={r}>{r}</option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() => change.mutate({ id: u.id, disabled: !u.disabled })}
+                      >
+                        {u.disabled ? "Enable" : "Disable"}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+      <form className="inline-form" onSubmit={submit}>
+        <input
+          aria-label="new username"
+          placeholder="Username"
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <input
+          aria-label="new user's password"
+          type="password"
+          placeholder="Password (12+)"
+          minLength={12}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <select
+          aria-label="new user's role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
+          {roles.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+        <button type="submit" className="primary">
+          Add user
+        </button>
+      </form>
+      {(create.isError || change.isError) && (
+        <p className="error">{(create.error ?? change.error)?.message}</p>
+      )}
+    </section>
+  );
+}
