@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium())("the web UI in Chromium", () => {
 
   it("shows the fleet's counts on the dashboard, in both themes", async () => {
     await page.getByRole("link", { name: "Dashboard" }).click();
-    // CVE-2020-15250 (CVSS 3.1 5.5) in junit 4.12 is the one finding of the latest snapshot.
+    // CVE-2020-15250 (CVSS 3.1 4.4, medium) in junit 4.12 is the one finding of the latest snapshot.
     await expect.poll(() => page.getByTestId("count-medium").textContent()).toBe("1");
     expect(await page.getByTestId("count-total").textContent()).toBe("1");
     expect(await page.getByTestId("count-critical").textContent()).toBe("0");
