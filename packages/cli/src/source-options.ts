@@ -1,6 +1,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { DiskLayerCache, type ScanOptions } from "@lading/scanner";
+import { DiskLayerCache, type ScanOptions } from "@lading/scanner/sbom";
 import type { Command } from "commander";
 
 /** The flags every command that reads an image takes: which image, and how to reach it. */

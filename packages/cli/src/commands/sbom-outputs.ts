@@ -6,7 +6,7 @@ import {
   findFormat,
   LadingError,
   type ScanResult,
-} from "@lading/scanner";
+} from "@lading/scanner/sbom";
 
 /** One `-o FORMAT[=FILE]` as typed: a format name, and a file or standard output. */
 export interface OutputSpec {

@@ -1,4 +1,4 @@
-import { type ScanResult, scan } from "@lading/scanner";
+import { type ScanResult, scan } from "@lading/scanner/sbom";
 import type { Command } from "commander";
 import { createProgress } from "../progress.js";
 import {
