@@ -39,7 +39,10 @@ export function truncatedOciLayout(ociDir: string, tag: string, keep: number): s
     config: Descriptor;
     layers: Descriptor[];
   };
-  const config = readJson(blobPath(ociDir, manifest.config.digest)) as Record<string, any>;
+  const config = readJson(blobPath(ociDir, manifest.config.digest)) as {
+    rootfs: { diff_ids: string[] };
+    history: { empty_layer?: boolean }[];
+  };
   config.rootfs.diff_ids = config.rootfs.diff_ids.slice(0, keep);
   config.history = historyBelow(config.history, keep);
   for (const layer of manifest.layers.slice(0, keep))
