@@ -117,7 +117,9 @@ function rpmLookup(pkg: Package, distro: Distro | undefined): LookupOutcome {
   const major = distro?.versionId?.split(".")[0];
   if (!prefix || !major)
     return { skip: `no vulnerability data for rpm packages of ${describe(distro)}` };
-  const epoch = pkg.epoch ? `${pkg.epoch}:` : "";
+  // The rpm cataloger (and syft) already write `epoch:version-release`; others give the epoch
+  // apart, and it must not be added twice.
+  const epoch = pkg.epoch && !/^\d+:/.test(pkg.version) ? `${pkg.epoch}:` : "";
   const ecosystem =
     prefix === "Mariner" || prefix === "Azure Linux"
       ? `${prefix}:${distro?.versionId}`
