@@ -168,6 +168,26 @@ describe("lading scan of a gradle lockfile (commons-text 1.8 critical, junit 4.1
     );
   });
 
+  it("plans the upgrades that fix the findings with --plan (commons-text 1.10.0, junit 4.13.1)", () => {
+    const run = scanWith(gradle, "-o", "json=/dev/null", "--plan", "json");
+    expect(run.status).toBe(0);
+    const plan = JSON.parse(run.stdout);
+    const targets = plan.upgrades.map((u: { name: string; targetVersion: string }) => [
+      u.name,
+      u.targetVersion,
+    ]);
+    expect(targets).toEqual([
+      ["org.apache.commons:commons-text", "1.10.0"],
+      ["junit:junit", "4.13.1"],
+    ]);
+  });
+
+  it("refuses --plan on standard output beside a JSON report", () => {
+    const run = scanWith(gradle, "-o", "json", "--plan");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("give --plan FORMAT=FILE");
+  });
+
   it("writes SARIF and CycloneDX files that validate against their official schemas", () => {
     const sarif = join(work, "out.sarif");
     const cdx = join(work, "out.cdx.json");

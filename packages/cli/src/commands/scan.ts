@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   buildVulnReport,
@@ -9,12 +9,16 @@ import {
   loadDbConfig,
   loadEolData,
   openVulnDb,
+  type PlanFormat,
   parseIgnoreRules,
   parseOpenVex,
+  parsePlanFormat,
   parseSeverity,
+  planRemediation,
   type ReportFormat,
   readSbom,
   refreshedEolDir,
+  renderRemediationPlan,
   resolveDbDir,
   type ScanResult,
   type Severity,
@@ -49,6 +53,7 @@ interface ScanFlags extends SourceFlags {
   failOnEol?: boolean;
   onlyFixed?: boolean;
   vex: string[];
+  plan?: string | true;
 }
 
 /** What the flags ask for, checked before any image is read. */
@@ -57,6 +62,8 @@ interface ScanPlan {
   failOn?: Severity;
   ignore: IgnoreRule[];
   vex: VexStatement[];
+  /** `--plan`: the remediation plan's format and, when given, its file. */
+  remediation?: { format: PlanFormat; file?: string };
 }
 
 const CONFIG_FILE = ".lading.yaml";
@@ -89,6 +96,10 @@ export function registerScanCommand(program: Command): void {
       "OpenVEX document; not_affected and fixed statements close findings (repeatable)",
       collectFile,
       [],
+    )
+    .option(
+      "--plan [format[=file]]",
+      "also print a remediation plan: the upgrades that fix the most, as table, json or markdown",
     );
   addSourceOptions(command)
     .addHelpText(
@@ -117,6 +128,7 @@ async function runScan(source: string, flags: ScanFlags): Promise<void> {
       database: databaseOf(db),
     });
     writeReport(plan.outputs, report);
+    if (plan.remediation) writeRemediation(plan.remediation, report);
     await warn(report, db, flags);
     judge(report, plan.failOn, flags.failOnEol === true);
   } finally {
@@ -130,7 +142,36 @@ function planScan(flags: ScanFlags): ScanPlan {
     failOn: flags.failOn === undefined ? undefined : parseSeverity(flags.failOn),
     ignore: ignoreRules(flags.config),
     vex: flags.vex.flatMap((file) => parseOpenVex(readText(file), file)),
+    remediation: flags.plan === undefined ? undefined : remediationOf(flags.plan, flags.output),
   };
+}
+
+/**
+ * `--plan` alone prints a table after the report. On standard output it may only follow a
+ * table: appended to JSON or SARIF it would break the document a program reads.
+ */
+function remediationOf(value: string | true, outputs: OutputSpec[]): ScanPlan["remediation"] {
+  const [name, file] = value === true ? ["table", undefined] : splitOnce(value, "=");
+  const format = parsePlanFormat(name);
+  const machineOnStdout = outputs.some((o) => !o.file && o.name !== "table");
+  if (file === undefined && machineOnStdout) {
+    throw new LadingError(
+      "--plan would mix with a machine-readable report on standard output; give --plan FORMAT=FILE",
+    );
+  }
+  return { format, file };
+}
+
+function splitOnce(value: string, separator: string): [string, string | undefined] {
+  const i = value.indexOf(separator);
+  return i < 0 ? [value, undefined] : [value.slice(0, i), value.slice(i + 1)];
+}
+
+function writeRemediation(remediation: NonNullable<ScanPlan["remediation"]>, report: VulnReport) {
+  const plan = planRemediation(report.result, report.findings);
+  const text = renderRemediationPlan(plan, remediation.format);
+  if (remediation.file) writeFileSync(remediation.file, text);
+  else process.stdout.write(`\n${text}`);
 }
 
 function ignoreRules(file: string | undefined): IgnoreRule[] {
