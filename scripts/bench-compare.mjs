@@ -400,7 +400,10 @@ async function main(argv) {
     process.stdout.write(`${text}\n`);
     if (options.writeTo) {
       writeInto(options.writeTo, text);
-      for (const r of results) writeDiffFile(join(dirname(options.writeTo), "diffs"), r);
+      const diffs = join(dirname(options.writeTo), "diffs");
+      for (const r of results) writeDiffFile(diffs, r);
+      // Biome owns the layout of Markdown tables in this repository, as of every other file.
+      spawnSync("npx", ["biome", "format", "--write", options.writeTo, diffs], { cwd: repoRoot });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
