@@ -1,6 +1,5 @@
 /** The HTTP application: middleware, every route, the OpenAPI document and the one error handler. */
 
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -8,17 +7,19 @@ import { authenticate } from "./auth/middleware.js";
 import { ApiError, InvalidRequestError, RateLimitedError } from "./errors.js";
 import { registerAgentRoutes } from "./routes/agents.js";
 import { registerAuthRoutes } from "./routes/auth.js";
-import { registerExposureRoutes } from "./routes/exposure.js";
 import type { AppEnv, RouteDeps } from "./routes/common.js";
+import { registerExposureRoutes } from "./routes/exposure.js";
 import { registerFindingRoutes } from "./routes/findings.js";
 import { registerInventoryRoutes } from "./routes/inventory.js";
 import { registerOperationRoutes } from "./routes/operations.js";
 import { registerProjectRoutes } from "./routes/projects.js";
 import { registerSnapshotRoutes } from "./routes/snapshots.js";
+import { isUnstorableText, rejectNulInUrl } from "./routes/text-guards.js";
 import { registerTokenRoutes } from "./routes/tokens.js";
 import { registerUploadRoutes } from "./routes/upload.js";
 import { registerUserRoutes } from "./routes/users.js";
 import { registerVulnerabilityRoutes } from "./routes/vulnerabilities.js";
+import { serveUi } from "./static/serve-ui.js";
 
 // One explicit list of route modules, in the order they appear in the OpenAPI document.
 const routeModules = [
@@ -51,7 +52,7 @@ export function createApp(deps: RouteDeps) {
     ),
   );
   app.get("/api/health", (c) => c.json({ status: "ok" }));
-  app.use("/api/*", authenticate(deps.store));
+  app.use("/api/*", rejectNulInUrl, authenticate(deps.store));
   for (const register of routeModules) register(app, deps);
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
     type: "apiKey",
@@ -67,12 +68,6 @@ export function createApp(deps: RouteDeps) {
   return app;
 }
 
-/** Serves the web UI's files, falling back to index.html for client-side routes. */
-function serveUi(app: OpenAPIHono<AppEnv>, root: string): void {
-  app.use("/*", serveStatic({ root }));
-  app.get("/*", serveStatic({ root, path: "index.html" }));
-}
-
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.map(String).join(".") || "body"}: ${i.message}`).join("; ");
 }
@@ -82,6 +77,8 @@ function toErrorResponse(error: Error, c: Context<AppEnv>, deps: RouteDeps) {
   if (error instanceof RateLimitedError) c.header("retry-after", String(error.retryAfterSeconds));
   if (error instanceof ApiError)
     return c.json({ error: { code: error.code, message: error.message } }, error.status);
+  if (isUnstorableText(error))
+    return c.json({ error: { code: "invalid_request", message: "text holds a NUL" } }, 400);
   if (error instanceof HTTPException && error.status < 500)
     return c.json(
       { error: { code: "invalid_request", message: error.message || "bad request" } },

@@ -38,6 +38,13 @@ export class PayloadTooLargeError extends ApiError {
   }
 }
 
+/** The body is not of a media type the route reads. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor(message: string) {
+    super(415, "unsupported_media_type", message);
+  }
+}
+
 /** No valid session or token came with the request. */
 export class UnauthenticatedError extends ApiError {
   constructor(message = "sign in or send an API token") {

@@ -59,8 +59,8 @@ export async function findApiToken(store: Store, token: string): Promise<Actor |
     .where("t.secret_hash", "=", sha256(token))
     .executeTakeFirst();
   const at = now();
-  if (!row || row.revoked_at || row.disabled || (row.expires_at && row.expires_at < at))
-    return undefined;
+  const expired = row?.expires_at && Date.parse(row.expires_at) <= Date.parse(at);
+  if (!row || row.revoked_at || row.disabled || expired) return undefined;
   await store.db
     .updateTable("api_tokens")
     .set({ last_used_at: at })

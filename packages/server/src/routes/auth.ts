@@ -92,6 +92,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): v
       throw new UnauthenticatedError("wrong username or password");
     }
     limiter.succeed(key);
+    // A new id on every sign-in: whatever session id the browser brought (fixed by someone
+    // else, or an old one of its own) ends here instead of gaining the new rights.
+    const presented = getCookie(c, sessionCookie);
+    if (presented) await deleteSession(store, presented);
     const session = await createSession(store, user.id);
     const secure = c.req.url.startsWith("https:");
     const maxAge = sessionMs / 1000;

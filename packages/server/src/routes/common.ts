@@ -81,5 +81,19 @@ export function withinPrefix(prefix: string | null, pathColumn: string) {
   return sql<boolean>`(${column} = ${prefix} or substr(${column}, 1, ${prefix.length + 1}) = ${`${prefix}/`})`;
 }
 
+/** Escapes LIKE's wildcards (`%`, `_`) and its escape character, so `text` matches itself. */
+const literalLike = (text: string): string => text.replace(/[\\%_]/g, "\\$&");
+
+/** Rows whose column, lower-cased, contains `text` literally (a search box's `%` is a `%`). */
+export function containsText(column: string, text: string) {
+  const pattern = `%${literalLike(text.toLowerCase())}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+/** Rows whose column starts with `prefix` literally. */
+export function startsWithText(column: string, prefix: string) {
+  return sql<boolean>`${sql.ref(column)} like ${`${literalLike(prefix)}%`} escape '\\'`;
+}
+
 /** Parses a JSON column. */
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;

@@ -7,6 +7,7 @@ import { severityOrder } from "../sbom/types.js";
 import {
   type AppEnv,
   actorOf,
+  containsText,
   errorResponses,
   json,
   listQuery,
@@ -64,10 +65,7 @@ export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, { store }: Rout
       .where("s.id", "in", latestReadySnapshots(store, null))
       .where(withinPrefix(visiblePrefix(actor), "p.path"));
     if (q.kind) query = query.where("p.kind", "=", q.kind);
-    if (q.q)
-      query = query.where((eb) =>
-        eb(eb.fn("lower", ["p.path"]), "like", `%${q.q?.toLowerCase()}%`),
-      );
+    if (q.q) query = query.where(containsText("p.path", q.q));
     const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
     let rows = query.select([
       "p.id as projectId",

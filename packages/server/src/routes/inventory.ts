@@ -11,6 +11,7 @@ import {
   page,
   type RouteDeps,
   security,
+  startsWithText,
   withinPrefix,
 } from "./common.js";
 
@@ -90,7 +91,7 @@ export function registerInventoryRoutes(app: OpenAPIHono<AppEnv>, { store }: Rou
       query = query.where((eb) =>
         eb.or([
           eb("c.version", "=", q.version as string),
-          eb("c.version", "like", `${q.version}.%`),
+          startsWithText("c.version", `${q.version}.`),
         ]),
       );
     if (q.purl) query = query.where("c.purl", "=", q.purl);

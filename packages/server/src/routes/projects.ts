@@ -6,6 +6,7 @@ import { ensureProject } from "../model/projects.js";
 import {
   type AppEnv,
   actorOf,
+  containsText,
   errorResponses,
   json,
   listQuery,
@@ -92,8 +93,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, { store }: Route
     let base = store.db.selectFrom("projects").where(withinPrefix(visiblePrefix(actor), "path"));
     if (q.kind) base = base.where("kind", "=", q.kind);
     if (q.parentId) base = base.where("parent_id", "=", q.parentId);
-    if (q.q)
-      base = base.where((eb) => eb(eb.fn("lower", ["name"]), "like", `%${q.q?.toLowerCase()}%`));
+    if (q.q) base = base.where(containsText("name", q.q));
     const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
     const rows = await base
       .selectAll()

@@ -6,6 +6,7 @@ import { diffSnapshots } from "../model/diff.js";
 import {
   type AppEnv,
   actorOf,
+  containsText,
   errorResponses,
   json,
   listQuery,
@@ -222,10 +223,7 @@ export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps
       .where("sc.snapshot_id", "=", id);
     if (q.type) query = query.where("c.type", "=", q.type);
     if (q.layer) query = query.where("sc.layer", "=", q.layer);
-    if (q.q)
-      query = query.where((eb) =>
-        eb(eb.fn("lower", ["c.name"]), "like", `%${q.q?.toLowerCase()}%`),
-      );
+    if (q.q) query = query.where(containsText("c.name", q.q));
     const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
     const rows = await query
       .select(["c.id", "c.purl", "c.type", "c.name", "c.version", "sc.layer", "sc.locations"])

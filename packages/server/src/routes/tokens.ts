@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, can, tokenScopes } from "../auth/actor.js";
 import { createApiToken } from "../auth/api-tokens.js";
 import { toCount } from "../db/store.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
+import { ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { now } from "../ids.js";
 import { splitPath } from "../model/projects.js";
 import {
@@ -127,7 +127,10 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDe
       if (!can(actor, scope)) throw new ForbiddenError(`your role cannot grant ${scope}`);
     if (body.createProjects && !can(actor, "create-projects"))
       throw new ForbiddenError("your role cannot create projects");
-    const { id, token } = await createApiToken(store, actor.userId, body);
+    const { id, token } = await createApiToken(store, actor.userId, {
+      ...body,
+      expiresAt: expiryOf(body.expiresAt),
+    });
     const row = await store.db
       .selectFrom("api_tokens")
       .selectAll()
@@ -148,4 +151,15 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDe
     if (Number(result.numUpdatedRows) === 0) throw new NotFoundError("token");
     return c.body(null, 204);
   });
+}
+
+/**
+ * The expiry as the database holds times (`toISOString`), so that the text comparison with
+ * `now()` is right to the millisecond: `…:00Z` sorts after `…:00.500Z`. A past expiry is refused.
+ */
+function expiryOf(expiresAt: string | null): string | null {
+  if (expiresAt === null) return null;
+  const normal = new Date(expiresAt).toISOString();
+  if (normal <= now()) throw new InvalidRequestError("expiresAt is in the past");
+  return normal;
 }

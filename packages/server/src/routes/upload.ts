@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { authorize, can } from "../auth/actor.js";
-import { InvalidRequestError, PayloadTooLargeError } from "../errors.js";
+import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors.js";
 import { ingestSbom } from "../model/ingest.js";
 import { splitPath } from "../model/projects.js";
 import { type AppEnv, actorOf, errorResponses, json, type RouteDeps, security } from "./common.js";
@@ -39,6 +40,7 @@ const upload = createRoute({
     202: json("stored; matching queued", Accepted),
     ...errorResponses,
     413: error,
+    415: error,
     422: error,
   },
 });
@@ -53,7 +55,7 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
       throw new PayloadTooLargeError(config.maxUploadBytes);
     },
   });
-  app.use(upload.getRoutingPath(), limit);
+  app.use(upload.getRoutingPath(), requireJsonType(config.maxUploadBytes * 4), limit);
   app.openapi(upload, async (c) => {
     const { project, kind } = c.req.valid("query");
     splitPath(project);
@@ -65,6 +67,23 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
     deps.wake();
     return c.json({ ...stored, state: "processing" as const }, 202);
   });
+}
+
+// JSON, or a JSON-based SBOM type (application/vnd.cyclonedx+json, application/spdx+json).
+const jsonType = /^application\/([a-z0-9.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Refuses a body that does not say it is JSON before reading it: a form or multipart post is
+ * never an SBOM, and reading it only to fail the parse would cost the whole upload.
+ */
+function requireJsonType(drainBound: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === "POST" && !jsonType.test(c.req.header("content-type") ?? "")) {
+      await drain(c.req.raw.body, drainBound);
+      throw new UnsupportedMediaTypeError("send the SBOM as application/json");
+    }
+    await next();
+  };
 }
 
 function parseDocument(text: string): unknown {
