@@ -12,6 +12,7 @@ import { registerExposureRoutes } from "./routes/exposure.js";
 import { registerFindingRoutes } from "./routes/findings.js";
 import { registerInventoryRoutes } from "./routes/inventory.js";
 import { registerOperationRoutes } from "./routes/operations.js";
+import { registerOutdatedRoutes } from "./routes/outdated.js";
 import { registerProjectRoutes } from "./routes/projects.js";
 import { registerSnapshotRoutes } from "./routes/snapshots.js";
 import { isUnstorableText, rejectNulInUrl } from "./routes/text-guards.js";
@@ -32,6 +33,7 @@ const routeModules = [
   registerFindingRoutes,
   registerInventoryRoutes,
   registerExposureRoutes,
+  registerOutdatedRoutes,
   registerVulnerabilityRoutes,
   registerOperationRoutes,
   registerAgentRoutes,

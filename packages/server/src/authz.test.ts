@@ -91,6 +91,7 @@ const routes: [string, string, (ids: Ids) => string, unknown, string][] = [
   ["GET", "/api/components", () => "/api/components?name=musl", undefined, "y y y y n y n"],
   ["GET", "/api/metrics", () => "/api/metrics", undefined, "y y y y n n n"],
   ["GET", "/api/exposure", () => "/api/exposure", undefined, "y y y y n y n"],
+  ["GET", "/api/outdated/summary", () => "/api/outdated/summary", undefined, "y y y y n y n"],
   [
     "GET",
     "/api/vulnerabilities/{id}",

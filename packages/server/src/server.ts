@@ -14,6 +14,7 @@ import { createLogger } from "./log.js";
 import { matchSnapshotJob } from "./model/match-snapshot.js";
 import { dbUpdateJob, rematchAllJob } from "./model/monitor.js";
 import { deliverWebhookJob, notifyFindingsJob } from "./model/notify.js";
+import { eolDataSource } from "./model/outdated.js";
 import { scannerReader } from "./sbom/scanner-port.js";
 import type { Matcher, SbomReader } from "./sbom/types.js";
 import { vulnDbMatcher } from "./sbom/vulndb-matcher.js";
@@ -44,7 +45,7 @@ export async function startServer(
     parts.matcher ?? vulnDbMatcher({ dir: config.vulnDbDir, sources: config.vulnDbSources, log });
   const setupToken = await prepareAdmin(store, config.adminPassword);
   const handlers: JobHandler[] = [
-    matchSnapshotJob(reader, matcher),
+    matchSnapshotJob(reader, matcher, eolDataSource(config.vulnDbDir)),
     notifyFindingsJob,
     deliverWebhookJob,
     dbUpdateJob(matcher),

@@ -75,6 +75,14 @@ export interface SnapshotsTable {
   component_count: number;
   created_at: string;
   processed_at: string | null;
+  /** The outdated report (end of life, image age) as JSON; null until matched. */
+  outdated: string | null;
+  /** `supported`, `security-only`, `eol` or `unknown`; null when nothing could be judged. */
+  eol_state: string | null;
+  /** The distro release's end of security support (`YYYY-MM-DD`), when it has a date. */
+  distro_eol: string | null;
+  /** When the image was built (RFC 3339), when the SBOM tells. */
+  image_created: string | null;
 }
 
 export interface ComponentsTable {

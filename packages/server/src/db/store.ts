@@ -6,6 +6,7 @@ import pg from "pg";
 import { initial } from "./migration-001-initial.js";
 import { agents } from "./migration-002-agents.js";
 import { vulnerabilities } from "./migration-003-vulnerabilities.js";
+import { outdated } from "./migration-004-outdated.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-agents": agents,
   "003-vulnerabilities": vulnerabilities,
+  "004-outdated": outdated,
 };
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file in the data dir; migrates it. */

@@ -65,6 +65,10 @@ function snapshotRow(id: string, projectId: string, text: string, sbom: ParsedSb
     component_count: 0,
     created_at: now(),
     processed_at: null,
+    outdated: null,
+    eol_state: null,
+    distro_eol: null,
+    image_created: null,
   };
 }
 

@@ -10,10 +10,15 @@ import { enqueue } from "../jobs/queue.js";
 import type { JobHandler } from "../jobs/types.js";
 import type { MatchedVulnerability, Matcher, SbomReader } from "../sbom/types.js";
 import { recordMetrics } from "./metrics.js";
+import { type EolSource, outdatedColumns } from "./outdated.js";
 import { saveVulnerabilityDetails } from "./vulnerabilities.js";
 
 /** Builds the job handler around the matcher in use. */
-export function matchSnapshotJob(reader: SbomReader, matcher: Matcher): JobHandler {
+export function matchSnapshotJob(
+  reader: SbomReader,
+  matcher: Matcher,
+  eolData: EolSource,
+): JobHandler {
   return {
     kind: "match-snapshot",
     async run(job, { store }) {
@@ -26,6 +31,8 @@ export function matchSnapshotJob(reader: SbomReader, matcher: Matcher): JobHandl
       if (!snapshot) return;
       const { result, componentIds } = await loadComponents(store, reader, snapshot);
       const matches = await matcher.match(result);
+      // Judged on the day of processing: an image is end-of-life by the date it was matched.
+      const outdated = outdatedColumns(result, await eolData(), new Date());
       const before = await findingKeys(store, snapshot.id);
       await store.db.transaction().execute(async (trx) => {
         await trx.deleteFrom("findings").where("snapshot_id", "=", snapshot.id).execute();
@@ -41,7 +48,7 @@ export function matchSnapshotJob(reader: SbomReader, matcher: Matcher): JobHandl
             .execute();
         await trx
           .updateTable("snapshots")
-          .set({ state: "ready", processed_at: now(), failure_reason: null })
+          .set({ state: "ready", processed_at: now(), failure_reason: null, ...outdated })
           .where("id", "=", snapshot.id)
           .execute();
         const fresh = job.payload.rematch

@@ -16,6 +16,7 @@ import {
   security,
   withinPrefix,
 } from "./common.js";
+import { supportState } from "./outdated-schema.js";
 import { projectKind } from "./projects.js";
 
 const Exposure = z
@@ -27,6 +28,8 @@ const Exposure = z
     snapshotId: z.string(),
     snapshotAt: z.string(),
     imageDigest: z.string().nullable(),
+    eolState: supportState.nullable(),
+    imageCreated: z.string().nullable(),
     components: z.number().int(),
     critical: z.number().int(),
     high: z.number().int(),
@@ -75,6 +78,8 @@ export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, { store }: Rout
       "s.id as snapshotId",
       "s.created_at as snapshotAt",
       "s.image_digest as imageDigest",
+      "s.eol_state as eolState",
+      "s.image_created as imageCreated",
       "s.component_count as components",
       ...severityOrder.map((s) => countOf(s).as(s)),
     ]);
@@ -86,6 +91,7 @@ export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, { store }: Rout
       {
         items: items.map((r) => ({
           ...r,
+          eolState: r.eolState as z.infer<typeof supportState> | null,
           critical: toCount(r.critical),
           high: toCount(r.high),
           medium: toCount(r.medium),

@@ -16,6 +16,7 @@ import {
   security,
   withinPrefix,
 } from "./common.js";
+import { Outdated, supportState, toOutdated } from "./outdated-schema.js";
 
 const state = z.enum(["processing", "ready", "failed"]);
 const Snapshot = z
@@ -35,6 +36,10 @@ const Snapshot = z
     componentCount: z.number().int(),
     createdAt: z.string(),
     processedAt: z.string().nullable(),
+    eolState: supportState.nullable(),
+    distroEol: z.string().nullable(),
+    imageCreated: z.string().nullable(),
+    outdated: Outdated.nullable(),
   })
   .openapi("Snapshot");
 const Component = z
@@ -138,6 +143,10 @@ const toSnapshot = (s: Row) => ({
   componentCount: s.component_count,
   createdAt: s.created_at,
   processedAt: s.processed_at,
+  eolState: s.eol_state as z.infer<typeof supportState> | null,
+  distroEol: s.distro_eol,
+  imageCreated: s.image_created,
+  outdated: toOutdated(s.outdated),
 });
 const snapshotColumns = [
   "s.id",
@@ -155,6 +164,10 @@ const snapshotColumns = [
   "s.component_count",
   "s.created_at",
   "s.processed_at",
+  "s.outdated",
+  "s.eol_state",
+  "s.distro_eol",
+  "s.image_created",
 ] as const;
 function selectSnapshots(deps: RouteDeps, prefix: string | null) {
   return deps.store.db
