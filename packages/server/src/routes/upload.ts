@@ -2,9 +2,9 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { authorize, can } from "../auth/actor.js";
-import { InvalidRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors.js";
-import { ingestSbom } from "../model/ingest.js";
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors.js";
 import { splitPath } from "../model/projects.js";
+import { receiveSbom } from "../model/receive-sbom.js";
 import { type AppEnv, actorOf, errorResponses, json, type RouteDeps, security } from "./common.js";
 import { projectKind } from "./projects.js";
 
@@ -61,9 +61,9 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
     splitPath(project);
     const actor = authorize(actorOf(c), "upload", project);
     const text = await c.req.text();
-    const parsed = reader.read(text, parseDocument(text));
     const mayCreate = can(actor, "create-projects", project);
-    const stored = await ingestSbom(store, { projectPath: project, kind, mayCreate }, text, parsed);
+    const target = { projectPath: project, kind, mayCreate };
+    const stored = await receiveSbom(store, reader, target, text);
     deps.wake();
     return c.json({ ...stored, state: "processing" as const }, 202);
   });
@@ -84,14 +84,6 @@ function requireJsonType(drainBound: number): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
-}
-
-function parseDocument(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new InvalidRequestError("the body is not valid JSON", { cause });
-  }
 }
 
 /**
