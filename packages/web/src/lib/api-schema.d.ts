@@ -1182,6 +1182,15 @@ export interface paths {
                     };
                 };
                 /** @description invalid request */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description invalid request */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1963,6 +1972,80 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                    };
+                };
+                /** @description invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outdated/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** End-of-life states and stale images among each project's latest ready snapshot */
+        get: {
+            parameters: {
+                query?: {
+                    staleDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutdatedSummary"];
                     };
                 };
                 /** @description invalid request */
@@ -2823,7 +2906,64 @@ export interface components {
             componentCount: number;
             createdAt: string;
             processedAt: string | null;
+            /** @enum {string|null} */
+            eolState: "supported" | "security-only" | "eol" | "unknown" | null;
+            distroEol: string | null;
+            imageCreated: string | null;
+            outdated: components["schemas"]["Outdated"];
         };
+        Outdated: {
+            assessedOn: string;
+            pastSecuritySupport: boolean;
+            distro?: {
+                product?: string;
+                cycle?: string;
+                /** @enum {string} */
+                state: "supported" | "security-only" | "eol" | "unknown";
+                decidedBy?: {
+                    field: string;
+                    date?: string;
+                };
+                releaseDate?: string;
+                supportEnd?: string | boolean;
+                securityEnd?: string | boolean;
+                paidSupportEnd?: string | boolean;
+                latest?: string;
+                reason?: string;
+                name: string;
+            };
+            runtimes: {
+                product?: string;
+                cycle?: string;
+                /** @enum {string} */
+                state: "supported" | "security-only" | "eol" | "unknown";
+                decidedBy?: {
+                    field: string;
+                    date?: string;
+                };
+                releaseDate?: string;
+                supportEnd?: string | boolean;
+                securityEnd?: string | boolean;
+                paidSupportEnd?: string | boolean;
+                latest?: string;
+                reason?: string;
+                version: string;
+                declared: boolean;
+            }[];
+            age: {
+                image?: {
+                    since: string;
+                    days: number;
+                    stale: boolean;
+                };
+                newestLayer?: {
+                    since: string;
+                    days: number;
+                    stale: boolean;
+                };
+                notes: string[];
+            };
+        } | null;
         SnapshotComponent: {
             id: string;
             purl: string;
@@ -2904,12 +3044,25 @@ export interface components {
             snapshotId: string;
             snapshotAt: string;
             imageDigest: string | null;
+            /** @enum {string|null} */
+            eolState: "supported" | "security-only" | "eol" | "unknown" | null;
+            imageCreated: string | null;
             components: number;
             critical: number;
             high: number;
             medium: number;
             low: number;
             unknown: number;
+        };
+        OutdatedSummary: {
+            images: number;
+            eol: number;
+            securityOnly: number;
+            supported: number;
+            unknown: number;
+            notJudged: number;
+            stale: number;
+            staleDays: number;
         };
         Vulnerability: {
             id: string;

@@ -34,3 +34,10 @@ export const useDataStatus = () =>
 /** Agents and whether each is online. */
 export const useAgents = () =>
   useQuery({ queryKey: ["agents"], queryFn: () => unwrap(api.GET("/api/agents")) });
+
+/** End-of-life and stale images among the latest snapshots. */
+export const useOutdatedSummary = () =>
+  useQuery({
+    queryKey: ["outdated", "summary"],
+    queryFn: () => unwrap(api.GET("/api/outdated/summary")),
+  });

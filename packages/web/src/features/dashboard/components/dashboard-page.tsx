@@ -7,6 +7,7 @@ import {
   useAgents,
   useDataStatus,
   useMostExposed,
+  useOutdatedSummary,
   usePortfolioMetrics,
   useRecentSnapshots,
 } from "../api/dashboard";
@@ -40,6 +41,7 @@ export function DashboardPage() {
                   <strong data-testid="count-total">{totalOf(now)}</strong>
                   <span>total findings</span>
                 </div>
+                <OutdatedTiles />
               </section>
               <section className="card">
                 <h2>Findings over time</h2>
@@ -56,6 +58,24 @@ export function DashboardPage() {
         <Agents />
       </div>
     </div>
+  );
+}
+
+/** End-of-life and stale images; nothing while the counts load, so the tiles never jump. */
+function OutdatedTiles() {
+  const { data } = useOutdatedSummary();
+  if (!data) return null;
+  return (
+    <>
+      <div className="tile sev-border-critical" title="distro or runtime past security support">
+        <strong data-testid="count-eol">{data.eol}</strong>
+        <span>EOL images</span>
+      </div>
+      <div className="tile" title={`built more than ${data.staleDays} days ago`}>
+        <strong data-testid="count-stale">{data.stale}</strong>
+        <span>stale images</span>
+      </div>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { shortDigest, timeAgo } from "../../../lib/format";
 import { useLatestExposure, useProject, useSnapshots } from "../api/project";
 import { ComponentsTab } from "./components-tab";
 import { LayersTab } from "./layers-tab";
+import { OutdatedRows } from "./outdated-rows";
 import { SnapshotHistory } from "./snapshot-history";
 
 const tabs = ["components", "findings", "layers", "history"] as const;
@@ -59,6 +60,7 @@ export function ProjectPage({
             </dd>
             <dt>Findings</dt>
             <dd>{counts ? <SeverityCountsRow counts={counts} /> : "—"}</dd>
+            <OutdatedRows snapshot={snapshot} />
           </dl>
         </section>
       ) : (
