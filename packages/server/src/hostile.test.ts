@@ -193,6 +193,18 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     ]);
     const huge = JSON.stringify({ ...JSON.parse(sbom), padding: "x".repeat(1_100_000) });
     expect(await typed(huge, json)).toEqual([413, "payload_too_large"]);
+    const chunked = await rawRequest(
+      base,
+      "POST",
+      "/api/snapshots?project=prod/x",
+      {
+        authorization: `Bearer ${(tokens.prodUpload as { bearer: string }).bearer}`,
+        "content-type": json,
+        "transfer-encoding": "chunked",
+      },
+      huge,
+    );
+    expect(chunked.status).toBe(413);
     for (const type of [undefined, "text/plain", "multipart/form-data; boundary=x", "text/json"])
       expect(await typed(sbom, type), String(type)).toEqual([415, "unsupported_media_type"]);
     expect(await typed(sbom, "application/x-www-form-urlencoded")).toEqual([
@@ -279,6 +291,12 @@ describe.each(backends())("hostile clients on %s", (backend) => {
       kind: "host",
     });
     expect(project.status).toBe(400);
+    // PostgreSQL cannot store a NUL in text; SQLite can. Either way, never a 500.
+    const named = await call(base, "POST", "/api/tokens", admin, {
+      name: "nul\u0000name",
+      scopes: ["read"],
+    });
+    expect(named.status).toBe(backend === "postgres" ? 400 : 201);
   });
 
   it("holds tokens to their scope, prefix, expiry and revocation", async () => {
@@ -363,6 +381,12 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(secondId).not.toBe(firstId);
     expect(await me(firstId)).toBe(401);
     expect(await me(secondId)).toBe(200);
+    const out = await call(base, "POST", "/api/auth/logout", {
+      session: secondId,
+      csrf: (await second.json()).csrfToken,
+    });
+    expect(out.status).toBe(204);
+    expect(await me(secondId)).toBe(401);
   });
 
   it("serves static files only from inside the static dir", async () => {

@@ -91,7 +91,8 @@ function requireJsonType(drainBound: number): MiddlewareHandler<AppEnv> {
  * 413 instead of a reset connection; past the bound the connection is simply cut.
  */
 async function drain(body: ReadableStream<Uint8Array> | null, bound: number): Promise<void> {
-  if (!body) return;
+  // A chunked body is read by the limit itself, which holds the stream's lock when it gives up.
+  if (!body || body.locked) return;
   let seen = 0;
   const reader = body.getReader();
   try {
