@@ -9,6 +9,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Auth, call, eventually, login } from "./test-harness/client.js";
 import { fixture, tempDir } from "./test-harness/fixtures.js";
+import {
+  closedParams,
+  idRoutes,
+  metacharacters,
+  textFilters,
+} from "./test-harness/hostile-params.js";
 import { backends, startPostgres, type TestPostgres } from "./test-harness/postgres.js";
 import { rawRequest } from "./test-harness/raw-http.js";
 import { type ServerProcess, startServerProcess } from "./test-harness/server-process.js";
@@ -29,73 +35,6 @@ function staticDir(): string {
   symlinkSync(outside, join(root, "out"));
   return root;
 }
-
-// Strings that break naive SQL or LIKE patterns; none occurs in any stored name (though `_`
-// alone does: Alpine's ssl_client).
-const metacharacters = [
-  "' OR '1'='1",
-  "1; DROP TABLE projects; --",
-  '" OR ""="',
-  ") UNION SELECT id, password_hash FROM users --",
-  "%",
-  "_%",
-  "%' --",
-  "\\",
-  "*",
-];
-// Free-text filters: a metacharacter is data, so the list answers 200 with nothing in it.
-const textFilters: [string, string][] = [
-  ["/api/projects", "q"],
-  ["/api/projects", "parentId"],
-  ["/api/snapshots", "projectId"],
-  ["/api/snapshots/{snapshot}/components", "q"],
-  ["/api/snapshots/{snapshot}/components", "type"],
-  ["/api/snapshots/{snapshot}/components", "layer"],
-  ["/api/findings", "projectId"],
-  ["/api/findings", "snapshotId"],
-  ["/api/findings", "vulnerabilityId"],
-  ["/api/components", "name"],
-  ["/api/components", "version"],
-  ["/api/components", "purl"],
-  ["/api/components", "type"],
-  ["/api/exposure", "q"],
-  ["/api/jobs", "kind"],
-];
-// Closed vocabularies and numbers: anything else is a 400.
-const closedParams: [string, string][] = [
-  ...[
-    "/api/projects",
-    "/api/snapshots",
-    "/api/snapshots/{snapshot}/components",
-    "/api/findings",
-    "/api/components",
-    "/api/exposure",
-    "/api/tokens",
-    "/api/users",
-    "/api/jobs",
-  ].flatMap((route): [string, string][] =>
-    ["sort", "order", "limit", "offset"].map((p) => [route, p]),
-  ),
-  ["/api/projects", "kind"],
-  ["/api/snapshots", "state"],
-  ["/api/findings", "severity"],
-  ["/api/findings", "analysis"],
-  ["/api/findings", "latest"],
-  ["/api/exposure", "kind"],
-  ["/api/tokens", "revoked"],
-  ["/api/users", "role"],
-  ["/api/jobs", "state"],
-  ["/api/metrics", "since"],
-  ["/api/metrics", "limit"],
-];
-// Ids in the path: unknown, so 404 and nothing else.
-const idRoutes = [
-  "/api/projects/",
-  "/api/snapshots/",
-  "/api/snapshots/{v}/components?x=",
-  "/api/vulnerabilities/",
-  "/api/findings/{v}/audit?x=",
-];
 
 describe.each(backends())("hostile clients on %s", (backend) => {
   let server: ServerProcess;
