@@ -46,8 +46,23 @@ export function imageProperties(image: ImageMetadata): Models.Property[] {
     ...image.repoTags.map((tag): Pair => ["lading:image:repoTag", tag]),
     ...image.repoDigests.map((digest): Pair => ["lading:image:repoDigest", digest]),
     ...Object.entries(image.labels).map(([k, v]): Pair => [`lading:image:label:${k}`, v]),
-    ...image.layers.map((l): Pair => [`lading:image:layer:${l.index}:diffId`, l.diffId]),
+    ["lading:image:created", image.created],
+    ...image.layers.flatMap((l) => layerPairs(l, image)),
   ]);
+}
+
+/**
+ * A layer's diff ID, and the instruction and date that made it, so a reader of the SBOM can
+ * tell the image's age and its newest layer's without the image. History entries that made
+ * no layer are left out; the others pair with the layers in order.
+ */
+function layerPairs(layer: ImageMetadata["layers"][number], image: ImageMetadata): Pair[] {
+  const history = image.history.filter((h) => !h.emptyLayer)[layer.index];
+  return [
+    [`lading:image:layer:${layer.index}:diffId`, layer.diffId],
+    [`lading:image:layer:${layer.index}:createdBy`, layer.createdBy ?? history?.createdBy],
+    [`lading:image:layer:${layer.index}:created`, history?.created],
+  ];
 }
 
 /**

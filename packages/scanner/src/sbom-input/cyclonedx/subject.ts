@@ -1,4 +1,4 @@
-import type { ImageMetadata, LayerInfo, SourceInfo, Unknown } from "../../types.js";
+import type { HistoryEntry, ImageMetadata, LayerInfo, SourceInfo, Unknown } from "../../types.js";
 import { Properties } from "../shared/properties.js";
 import type { Component } from "./components.js";
 
@@ -37,12 +37,13 @@ export function imageOf(subject: Component | undefined, metadata: Json): ImageMe
     ...optional("os", props.get("lading:image:os")),
     ...optional("architecture", props.get("lading:image:architecture")),
     ...optional("variant", props.get("lading:image:variant")),
+    ...optional("created", props.get("lading:image:created")),
     labels: {
       ...bomProps.withPrefix("syft:image:labels:"),
       ...props.withPrefix("lading:image:label:"),
     },
     layers: layersOf(props),
-    history: [],
+    history: historyOf(props),
   };
 }
 
@@ -71,11 +72,33 @@ function repoTagsOf(subject: Component, props: Properties): string[] {
 }
 
 function layersOf(props: Properties): LayerInfo[] {
-  const lading = props.indexed("lading:image:layer:").map((group) => group.diffId);
-  const diffIds = lading.length > 0 ? lading : props.all("aquasecurity:trivy:DiffID");
-  return diffIds
-    .filter((diffId): diffId is string => Boolean(diffId))
-    .map((diffId, index) => ({ index, digest: diffId, diffId }));
+  const lading = props.indexed("lading:image:layer:");
+  const layers =
+    lading.length > 0
+      ? lading.map((group) => ({ diffId: group.diffId, createdBy: group.createdBy }))
+      : props.all("aquasecurity:trivy:DiffID").map((diffId) => ({ diffId, createdBy: undefined }));
+  return layers
+    .filter((layer): layer is { diffId: string; createdBy: string | undefined } =>
+      Boolean(layer.diffId),
+    )
+    .map(({ diffId, createdBy }, index) => ({
+      index,
+      digest: diffId,
+      diffId,
+      ...(createdBy ? { createdBy } : {}),
+    }));
+}
+
+/** The history of the layers Lading wrote (`lading:image:layer:N:created`), one per layer. */
+function historyOf(props: Properties): HistoryEntry[] {
+  return props
+    .indexed("lading:image:layer:")
+    .filter((group) => group.created !== undefined || group.createdBy !== undefined)
+    .map((group) => ({
+      ...(group.created ? { created: group.created } : {}),
+      ...(group.createdBy ? { createdBy: group.createdBy } : {}),
+      emptyLayer: false,
+    }));
 }
 
 /** The unknowns Lading recorded as `lading:unknown:N:*` BOM properties. */
