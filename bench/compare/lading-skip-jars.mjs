@@ -2,9 +2,10 @@
 /**
  * `lading sbom SOURCE -o json=OUT --no-cache` with `.jar` files skipped, as Trivy's
  * `--skip-files '**\/*.jar'` skips them: the same scan through the built scanner library, with the
- * Java cataloger asking for every archive it reads except `.jar` (it still reads .war, .ear and
- * the rest, as Trivy still does). The CLI has no flag for this, and the benchmark must compare
- * like with like, so this is the benchmark's own entry point; it adds nothing to the scan.
+ * Java cataloger asking for every archive it reads except `.jar` (skip-jars-catalogers.mjs; it
+ * still reads .war, .ear and the rest, as Trivy still does). The CLI has no flag for this, and
+ * the benchmark must compare like with like, so this is the benchmark's own entry point; it adds
+ * nothing to the scan.
  *
  * Usage: node bench/compare/lading-skip-jars.mjs SOURCE OUT
  */
@@ -21,15 +22,10 @@ const dist = join(
   "dist",
 );
 const { findFormat, scan } = await import(join(dist, "index.js"));
-const { catalogers } = await import(join(dist, "catalog", "registry.js"));
-
-const skipJars = (cataloger) =>
-  cataloger.name === "java"
-    ? { ...cataloger, wants: (path) => !path.endsWith(".jar") && cataloger.wants(path) }
-    : cataloger;
-
 const [source, out] = process.argv.slice(2);
-const result = await scan(source, { catalogers: catalogers.map(skipJars) });
+// The list comes as a module, which the scanner's worker threads can load again.
+const catalogerModule = new URL("./skip-jars-catalogers.mjs", import.meta.url).href;
+const result = await scan(source, { catalogerModule });
 const { format } = findFormat("json");
 writeFileSync(
   out,

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { createCapturePolicy, portableCatalogers } from "./capture-policy.js";
 import { distroDetector } from "./catalog/distro/distro.js";
 import { markOsOwned } from "./catalog/os-owned.js";
 import { catalogers as defaultCatalogers } from "./catalog/registry.js";
@@ -6,15 +7,23 @@ import type { CatalogContext, Cataloger } from "./catalog/types.js";
 import { FileTree } from "./filetree/file-tree.js";
 import type { CapturePolicy, LayerIndex } from "./filetree/types.js";
 import { silentLogger } from "./logger.js";
-import { capturePolicyKey } from "./source/cache/policy-key.js";
 import { resolveSource } from "./source/registry.js";
-import type { SourceOptions } from "./source/types.js";
+import type { OpenedSource, SourceOptions } from "./source/types.js";
 import type { Distro, ImageMetadata, Package, ScanResult, Unknown } from "./types.js";
 
 /** Options of {@link scan}. */
 export interface ScanOptions extends SourceOptions {
-  /** Catalogers to run instead of the default set. */
+  /**
+   * Catalogers to run instead of the default set. Layers are read in worker threads only when
+   * each is the registry's own (functions cannot cross threads); for another list, give
+   * `catalogerModule` instead, or layers are read on the calling thread.
+   */
   catalogers?: readonly Cataloger[];
+  /**
+   * URL of an ES module whose `catalogers` export is the list to run, taking precedence over
+   * `catalogers`: worker threads load it again, so custom catalogers read layers on every core.
+   */
+  catalogerModule?: string;
   /** Called as phases start, for progress display. */
   onProgress?: (phase: string, detail?: string) => void;
   /**
@@ -31,18 +40,17 @@ export interface ScanOptions extends SourceOptions {
 export async function scan(reference: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
-  const catalogers = options.catalogers ?? defaultCatalogers;
+  const catalogers = await chooseCatalogers(options);
   const { source, target } = await resolveSource(reference);
   options.onProgress?.("open", `${source.kind}:${target}`);
   const opened = await source.open(target, options);
   try {
     options.onProgress?.("read");
-    const indexes = await opened.index(createPolicy(catalogers));
+    const portable = portableCatalogers(catalogers, options.catalogerModule);
+    const policy = createCapturePolicy(catalogers, portable);
+    const { tree, unknowns } = await readAndSquash(opened, policy, options.onLayers);
     const readDone = performance.now();
-    const tree = squash(indexes);
-    options.onLayers?.(indexes);
     const image = opened.metadata;
-    const unknowns: Unknown[] = indexes.flatMap((i) => i.unknowns);
     const distro = distroDetector.detect(tree);
     const context: CatalogContext = {
       tree,
@@ -73,26 +81,36 @@ export async function scan(reference: string, options: ScanOptions = {}): Promis
   }
 }
 
-/** The union of what the distro detector and every cataloger want to read. */
-function createPolicy(catalogers: readonly Cataloger[]): CapturePolicy {
-  const all = [distroDetector, ...catalogers];
-  return {
-    wants: (path) => all.some((c) => c.wants(path)),
-    maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
-    keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
-    key: capturePolicyKey(all),
-  };
+/** The catalogers a scan runs: from `catalogerModule`, `catalogers`, or the registry. */
+async function chooseCatalogers(options: ScanOptions): Promise<readonly Cataloger[]> {
+  if (options.catalogerModule === undefined) return options.catalogers ?? defaultCatalogers;
+  const loaded = (await import(options.catalogerModule)) as { catalogers?: readonly Cataloger[] };
+  if (!Array.isArray(loaded.catalogers)) {
+    throw new TypeError(`${options.catalogerModule} exports no \`catalogers\` list`);
+  }
+  return loaded.catalogers;
 }
 
-/** A reader's second look at a wanted file's bytes; a reader without one keeps them all. */
-function keepsOf(reader: Pick<Cataloger, "name" | "keeps">): NonNullable<Cataloger["keeps"]> {
-  return reader.keeps?.bind(reader) ?? (() => true);
-}
-
-function squash(indexes: LayerIndex[]): FileTree {
+/**
+ * Reads the layers and squashes them bottom first, each as soon as it is read and those below
+ * it are applied, so that a layer's index is dropped once applied; all are held only for
+ * `onLayers`, which needs them. Unknowns are gathered after squashing, which adds its own.
+ */
+async function readAndSquash(
+  opened: OpenedSource,
+  policy: CapturePolicy,
+  onLayers: ScanOptions["onLayers"],
+): Promise<{ tree: FileTree; unknowns: Unknown[] }> {
   const tree = new FileTree();
-  for (const index of indexes) tree.applyLayer(index);
-  return tree;
+  const unknowns: Unknown[] = [];
+  const apply = (index: LayerIndex) => {
+    tree.applyLayer(index);
+    unknowns.push(...index.unknowns);
+  };
+  const indexes = await opened.index(policy, onLayers ? undefined : apply);
+  for (const index of indexes) apply(index);
+  onLayers?.(indexes);
+  return { tree, unknowns };
 }
 
 /** Runs each cataloger; one that throws becomes an unknown instead of failing the scan. */

@@ -39,6 +39,17 @@ export interface CapturePolicy {
    * tell whether an index read under another policy may be reused. No key, no caching.
    */
   key?: string;
+  /** How a worker thread rebuilds this policy; absent, layers are read on the calling thread. */
+  portable?: PortablePolicy;
+}
+
+/**
+ * A capture policy as data, since its predicates cannot cross threads: the URL of an ES module
+ * whose `catalogers` export holds the readers, and the names of those the policy is made of.
+ */
+export interface PortablePolicy {
+  module: string;
+  names: readonly string[];
 }
 
 /** What one layer holds, recorded while streaming it, before it is squashed with the others. */

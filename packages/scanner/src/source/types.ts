@@ -46,14 +46,31 @@ export interface BlobLayer {
   info: LayerInfo;
   /** Opens the stored blob. The stream is verified against `info.digest`/`info.size` when read. */
   open(): Promise<Readable>;
+  /**
+   * Where the stored blob lies on disk, when it lies in one piece in a local file (a layout
+   * directory, an uncompressed archive): a worker thread can then open and read it itself.
+   */
+  location?: BlobLocation;
+}
+
+/** A byte range of a local file holding a blob. */
+export interface BlobLocation {
+  path: string;
+  offset: number;
+  length: number;
 }
 
 /** An image (or directory) opened for reading. */
 export interface OpenedSource {
   /** Image metadata; absent for a plain directory. */
   metadata?: ImageMetadata;
-  /** Reads every layer once and returns their indexes, bottom layer first. */
-  index(policy: CapturePolicy): Promise<LayerIndex[]>;
+  /**
+   * Reads every layer once and returns their indexes, bottom layer first. A source may instead
+   * hand each index to `onIndex`, bottom first, as soon as it and those below it are read, and
+   * leave it out of the list, so that the caller need not hold every layer at once; it is
+   * optional to honour, and a caller applies whatever the list still holds after the calls.
+   */
+  index(policy: CapturePolicy, onIndex?: (index: LayerIndex) => void): Promise<LayerIndex[]>;
   close(): Promise<void>;
 }
 

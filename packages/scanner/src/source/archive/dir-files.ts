@@ -4,7 +4,12 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { ImageFormatError } from "../../errors.js";
 import { hashStream } from "./hash-stream.js";
-import { MAX_METADATA_BYTES, missingFile, type RandomAccessFiles } from "./image-files.js";
+import {
+  BLOB_CHUNK_BYTES,
+  MAX_METADATA_BYTES,
+  missingFile,
+  type RandomAccessFiles,
+} from "./image-files.js";
 import { normalizeMemberName } from "./tar-index.js";
 
 /**
@@ -52,7 +57,13 @@ export function createDirFiles(root: string): RandomAccessFiles {
     },
     async open(name): Promise<Readable> {
       if ((await regularSize(name)) === undefined) throw missingFile(files, name);
-      return createReadStream(resolve(name) as string);
+      return createReadStream(resolve(name) as string, { highWaterMark: BLOB_CHUNK_BYTES });
+    },
+    async locate(name) {
+      const length = await regularSize(name);
+      return length === undefined
+        ? undefined
+        : { path: resolve(name) as string, offset: 0, length };
     },
   };
   return files;

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { ImageFormatError } from "../../errors.js";
+import type { BlobLocation } from "../types.js";
 
 /**
  * The files of an image as its archive or layout directory holds them, named by their path
@@ -22,7 +23,15 @@ export interface ImageFiles {
 /** Files that can be streamed on demand (a directory, or an uncompressed tar on disk). */
 export interface RandomAccessFiles extends ImageFiles {
   open(name: string): Promise<Readable>;
+  /** Where the file's bytes lie on disk, so another thread can read them itself. */
+  locate?(name: string): Promise<BlobLocation | undefined>;
 }
+
+/**
+ * Chunk size of blob reads. Node's 64 KiB default costs a native read and a Buffer per chunk;
+ * 1 MiB chunks cut both sixteenfold, for 1 MiB of memory per layer read at once.
+ */
+export const BLOB_CHUNK_BYTES = 1 << 20;
 
 /** Largest metadata file (manifest, index, config) read into memory. */
 export const MAX_METADATA_BYTES = 16 << 20;

@@ -43,7 +43,11 @@ export function openPlanned(
   const layers = plan.layers.map(({ info, name }) => ({ info, open: () => files.open(name) }));
   return {
     metadata: plan.metadata,
-    index: (policy) => indexLayersCached(layers, policy, options),
+    async index(policy, onIndex) {
+      const located = await Promise.all(plan.layers.map(({ name }) => files.locate?.(name)));
+      const withPlaces = layers.map((layer, i) => ({ ...layer, location: located[i] }));
+      return indexLayersCached(withPlaces, policy, options, undefined, onIndex);
+    },
     close,
   };
 }

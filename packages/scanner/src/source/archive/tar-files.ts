@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { ImageFormatError, SourceError } from "../../errors.js";
 import { hashStream, readAll } from "./hash-stream.js";
 import {
+  BLOB_CHUNK_BYTES,
   MAX_METADATA_BYTES,
   missingFile,
   type RandomAccessFiles,
@@ -66,7 +67,12 @@ function createTarFiles(
       const member = find(name);
       if (member === undefined) throw missingFile(files, name);
       if (member.size === 0) return Readable.from([]);
-      return createReadStream(path, { start: member.offset, end: member.offset + member.size - 1 });
+      const end = member.offset + member.size - 1;
+      return createReadStream(path, { start: member.offset, end, highWaterMark: BLOB_CHUNK_BYTES });
+    },
+    async locate(name) {
+      const member = find(name);
+      return member && { path, offset: member.offset, length: member.size };
     },
     close: () => handle.close(),
   };

@@ -11,17 +11,21 @@ export interface CacheOutcome {
 /**
  * Indexes blob layers, taking each one the cache holds (by diff ID and the policy's key) from
  * there and reading only the rest, which are then stored. Without a cache or a policy key it
- * reads every layer.
+ * reads every layer, handing each index to `onIndex` as it comes (see `OpenedSource.index`);
+ * with a cache, the indexes come back as a list.
  */
 export async function indexLayersCached(
   layers: BlobLayer[],
   policy: CapturePolicy,
   options: Pick<SourceOptions, "layerCache" | "concurrency" | "logger">,
   outcome?: CacheOutcome,
+  onIndex?: (index: LayerIndex) => void,
 ): Promise<LayerIndex[]> {
   const cache = options.layerCache;
   const key = policy.key;
-  if (!cache || key === undefined) return indexBlobLayers(layers, policy, options.concurrency);
+  if (!cache || key === undefined) {
+    return indexBlobLayers(layers, policy, options.concurrency, onIndex);
+  }
   const cached = await Promise.all(layers.map((l) => cache.get(l.info.diffId, key)));
   const missing = layers.filter((_, i) => cached[i] === undefined);
   const read = await indexBlobLayers(missing, policy, options.concurrency);

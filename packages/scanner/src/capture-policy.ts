@@ -1,0 +1,58 @@
+import { distroDetector } from "./catalog/distro/distro.js";
+import { catalogers as registryCatalogers } from "./catalog/registry.js";
+import type { Cataloger } from "./catalog/types.js";
+import type { CapturePolicy, PortablePolicy } from "./filetree/types.js";
+import { capturePolicyKey } from "./source/cache/policy-key.js";
+
+/** The module that holds the registry's cataloger list, for threads that rebuild it. */
+const REGISTRY_MODULE = new URL("./catalog/registry.js", import.meta.url).href;
+
+/**
+ * The union of what the distro detector and every cataloger want to read. With `portable`,
+ * worker threads can rebuild the same policy and read layers off the main thread.
+ */
+export function createCapturePolicy(
+  catalogers: readonly Cataloger[],
+  portable?: PortablePolicy,
+): CapturePolicy {
+  const all = [distroDetector, ...catalogers];
+  return {
+    wants: (path) => all.some((c) => c.wants(path)),
+    maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
+    keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
+    key: capturePolicyKey(all),
+    portable,
+  };
+}
+
+/** A reader's second look at a wanted file's bytes; a reader without one keeps them all. */
+function keepsOf(reader: Pick<Cataloger, "name" | "keeps">): NonNullable<Cataloger["keeps"]> {
+  return reader.keeps?.bind(reader) ?? (() => true);
+}
+
+/**
+ * How another thread finds `catalogers` again: the module they came from, or the registry when
+ * each is the registry's own object. A list of other objects (functions cannot cross threads)
+ * gives none, and its layers are read on the calling thread.
+ */
+export function portableCatalogers(
+  catalogers: readonly Cataloger[],
+  module?: string,
+): PortablePolicy | undefined {
+  const names = catalogers.map((c) => c.name);
+  if (module !== undefined) return { module, names };
+  const fromRegistry = catalogers.every((c) => registryCatalogers.includes(c));
+  return fromRegistry ? { module: REGISTRY_MODULE, names } : undefined;
+}
+
+/** Rebuilds a portable policy in this thread, from the `catalogers` export of its module. */
+export async function loadPortablePolicy(portable: PortablePolicy): Promise<CapturePolicy> {
+  const loaded = (await import(portable.module)) as { catalogers?: readonly Cataloger[] };
+  const byName = new Map((loaded.catalogers ?? []).map((c) => [c.name, c]));
+  const catalogers = portable.names.map((name) => {
+    const found = byName.get(name);
+    if (found === undefined) throw new Error(`${portable.module} has no cataloger ${name}`);
+    return found;
+  });
+  return createCapturePolicy(catalogers, portable);
+}
