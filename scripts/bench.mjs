@@ -15,6 +15,9 @@
  * lading and floor; the table shows medians. Peak RSS comes from GNU time (`/usr/bin/time`) when
  * installed, else from the child's own `process.resourceUsage()` reported at exit.
  *
+ * The server's figures (SBOM ingest rate, API latency under 200 clients) are measured apart, by
+ * `npm run bench:server` (scripts/bench-server.mjs), which needs no test images.
+ *
  * Usage: node scripts/bench.mjs [--runs N] [--write FILE]   (npm run bench -- --runs 3)
  *   --write FILE  also writes the results as a Markdown "Performance" section to FILE.
  * Internal: node scripts/bench.mjs --floor KIND PATH LAYER...  (one floor run)
@@ -317,6 +320,7 @@ function parseArgs(argv) {
 async function main(argv) {
   if (argv[0] === "--floor") return runFloor(argv.slice(1));
   const { runs, writeTo } = parseArgs(argv);
+  process.stderr.write("bench: the server's ingest rate and API latency: npm run bench:server\n");
   if (!existsSync(join(repoRoot, "packages", "cli", "dist", "main.js"))) {
     throw new Error("the CLI is not built: run `npm run build` first");
   }
