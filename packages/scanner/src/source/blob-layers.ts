@@ -5,7 +5,7 @@ import { createDigester, type Measured, verifyDigest } from "../filetree/digest.
 import { createLayerIndex, readLayerTar } from "../filetree/layer-reader.js";
 import type { CapturePolicy, LayerIndex, PortablePolicy } from "../filetree/types.js";
 import type { LayerInfo } from "../types.js";
-import type { BlobLayer } from "./types.js";
+import type { BlobLayer, SourceOptions } from "./types.js";
 import {
   createOrderedSink,
   indexInWorkers,
@@ -27,21 +27,23 @@ export function layerLabel(index: number, digest: string): string {
 /**
  * Reads layers from sources with random access to their blobs (archives on disk, layout dirs),
  * `concurrency` at a time, largest first so that the biggest is not left to read alone at the
- * end. Layers that lie in local files are read in worker threads, on every core, when the
- * policy can be rebuilt there (see {@link readsInWorkers}). Each blob is verified by digest and
+ * end. With `readerThreads`, layers that lie in local files are read in worker threads, on every
+ * core, when the policy can be rebuilt there (see {@link readsInWorkers}). Each blob is verified by digest and
  * size while it streams; a mismatch fails the whole read with an error naming the blob. With
  * `onIndex`, indexes are handed over in layer order as they are ready, and none is returned.
  */
 export async function indexBlobLayers(
   layers: BlobLayer[],
   policy: CapturePolicy,
-  concurrency = 2,
+  options: Pick<SourceOptions, "concurrency" | "readerThreads"> = {},
   onIndex?: (index: LayerIndex) => void,
 ): Promise<LayerIndex[]> {
+  const concurrency = options.concurrency ?? 2;
   const located = layers as LocatedLayer[];
   const portable = policy.portable as PortablePolicy;
-  if (readsInWorkers(layers, policy))
+  if (options.readerThreads && concurrency > 1 && readsInWorkers(layers, policy)) {
     return indexInWorkers(located, portable, concurrency, onIndex);
+  }
   const results = createOrderedSink(layers.length, onIndex);
   const order = largestFirst(layers);
   let next = 0;
@@ -59,7 +61,8 @@ export async function indexBlobLayers(
 /**
  * Whether workers pay: the policy must be portable, every blob a local file, a worker entry
  * built (tests run the sources, where there is none) and the layers big enough to repay the
- * start of a thread that loads every cataloger (about 0.1 s of CPU each).
+ * start of a thread that loads every cataloger. With `concurrency` 1 nothing would run beside
+ * the one reader, so the calling thread reads.
  */
 function readsInWorkers(layers: BlobLayer[], policy: CapturePolicy): boolean {
   if (policy.portable === undefined || layerWorkerEntry() === undefined) return false;

@@ -11,6 +11,13 @@ export interface SourceOptions {
   select?: string;
   /** Layers read at once. */
   concurrency?: number;
+  /**
+   * Read the layers of a big image on disk (512 MiB of blobs or more) in worker threads, one per
+   * layer read at once, rather than interleaved on the calling thread. Off unless asked for:
+   * on the 2-core machine it was measured on, busy with other work, it cost more CPU and memory
+   * than it saved in time (bench/compare/RESULTS.md).
+   */
+  readerThreads?: boolean;
   logger?: Logger;
   /** How to reach registries (`registry:` and bare references). */
   registry?: RegistryOptions;

@@ -17,18 +17,18 @@ export interface CacheOutcome {
 export async function indexLayersCached(
   layers: BlobLayer[],
   policy: CapturePolicy,
-  options: Pick<SourceOptions, "layerCache" | "concurrency" | "logger">,
+  options: Pick<SourceOptions, "layerCache" | "concurrency" | "readerThreads" | "logger">,
   outcome?: CacheOutcome,
   onIndex?: (index: LayerIndex) => void,
 ): Promise<LayerIndex[]> {
   const cache = options.layerCache;
   const key = policy.key;
   if (!cache || key === undefined) {
-    return indexBlobLayers(layers, policy, options.concurrency, onIndex);
+    return indexBlobLayers(layers, policy, options, onIndex);
   }
   const cached = await Promise.all(layers.map((l) => cache.get(l.info.diffId, key)));
   const missing = layers.filter((_, i) => cached[i] === undefined);
-  const read = await indexBlobLayers(missing, policy, options.concurrency);
+  const read = await indexBlobLayers(missing, policy, options);
   await Promise.all(
     read.map((index, i) => store(cache, missing[i] as BlobLayer, key, index, options)),
   );

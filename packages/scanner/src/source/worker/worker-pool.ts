@@ -23,6 +23,14 @@ export type LayerReply =
   | { packed: PackedLayerIndex; error?: undefined }
   | { packed?: undefined; error: { name: string; message: string } };
 
+/**
+ * A small young generation for each reader thread. V8 sizes a thread's nursery as it does the
+ * main thread's (up to 48 MiB), and each thread filling its own raised peak RSS by 40-50 MiB on a
+ * 2.3 GiB image; at 8 MiB the CPU time measured the same, what a layer's reader keeps being
+ * small (entries, a few kept files) beside the short-lived chunks it throws away.
+ */
+const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+
 const ENTRY = new URL("./layer-worker.js", import.meta.url);
 
 /** The worker's module, when built: run from the TypeScript sources there is none. */
@@ -44,7 +52,7 @@ export async function indexInWorkers(
   entry: URL = ENTRY,
 ): Promise<LayerIndex[]> {
   const count = Math.max(1, Math.min(concurrency, layers.length, availableParallelism()));
-  const workers = Array.from({ length: count }, () => new Worker(entry));
+  const workers = Array.from({ length: count }, () => new Worker(entry, WORKER_OPTIONS));
   const results = createOrderedSink(layers.length, onIndex);
   const order = largestFirst(layers);
   let next = 0;
