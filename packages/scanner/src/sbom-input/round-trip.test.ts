@@ -41,21 +41,22 @@ describe("round trip of a real image: scan alpine 3.10, write, read back", () =>
     expect(read.source).toEqual(scanned.source);
   });
 
-  it.each(
-    writers.filter(([name]) => name.startsWith("cyclonedx")),
-  )("%s keeps the image's build date and its layer's history, for age checks", (_, write) => {
-    const read = readSbom(write(scanned));
-    // The alpine 3.10 image was built on 2020-01-23; its one layer is an ADD of the rootfs.
-    expect(read.image?.created).toBe("2020-01-23T16:53:06.686519038Z");
-    expect(read.image?.history).toEqual([
-      {
-        created: "2020-01-23T16:53:06.551172402Z",
-        createdBy: scanned.image?.layers[0]?.createdBy,
-        emptyLayer: false,
-      },
-    ]);
-    expect(read.image?.layers[0]?.createdBy).toMatch(/^\/bin\/sh -c #\(nop\) ADD file:/);
-  });
+  it.each(writers.filter(([name]) => name.startsWith("cyclonedx")))(
+    "%s keeps the image's build date and its layer's history, for age checks",
+    (_, write) => {
+      const read = readSbom(write(scanned));
+      // The alpine 3.10 image was built on 2020-01-23; its one layer is an ADD of the rootfs.
+      expect(read.image?.created).toBe("2020-01-23T16:53:06.686519038Z");
+      expect(read.image?.history).toEqual([
+        {
+          created: "2020-01-23T16:53:06.551172402Z",
+          createdBy: scanned.image?.layers[0]?.createdBy,
+          emptyLayer: false,
+        },
+      ]);
+      expect(read.image?.layers[0]?.createdBy).toMatch(/^\/bin\/sh -c #\(nop\) ADD file:/);
+    },
+  );
 });
 
 // CycloneDX output is sorted by bom-ref, so packages are compared in one order.
