@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { FileTree } from "./file-tree.js";
 import { createLayerIndex } from "./layer-reader.js";
+import { layers } from "./tar-helper.fixture.js";
 
 function bigLayer(layerIndex: number, files: number, keepEvery: number) {
   const layer = createLayerIndex(layerIndex);
@@ -37,5 +38,35 @@ describe("FileTree at scale", () => {
     tree.applyLayer(layer);
     expect(tree.versions("/usr/share/pkg-0/file-0")).toEqual([]);
     expect(tree.versions("/usr/share/pkg-1/file-1")).toHaveLength(1);
+  });
+});
+
+describe("directories remembered while a layer is applied", () => {
+  it("follows a directory that the same layer turns into a symlink", async () => {
+    const [layer] = await layers([
+      { name: "opt/app/a", body: "1" },
+      { name: "srv/app/", type: "directory" },
+      { name: "opt/app", type: "symlink", linkname: "/srv/app" },
+      { name: "opt/app/b", body: "2" },
+    ]);
+    const tree = new FileTree();
+    tree.applyLayer(layer as NonNullable<typeof layer>);
+    expect(tree.lstat("/opt/app")?.type).toBe("symlink");
+    expect(tree.lstat("/srv/app/b")?.type).toBe("file");
+    expect(tree.read("/opt/app/b")?.toString()).toBe("2");
+    expect(tree.lstat("/srv/app/a")).toBeUndefined();
+  });
+
+  it("makes a directory again where the same layer put a file over it", async () => {
+    const [layer] = await layers([
+      { name: "etc/conf/x", body: "1" },
+      { name: "etc/conf", body: "flat" },
+      { name: "etc/conf/y", body: "2" },
+    ]);
+    const tree = new FileTree();
+    tree.applyLayer(layer as NonNullable<typeof layer>);
+    expect(tree.lstat("/etc/conf")?.type).toBe("dir");
+    expect(tree.read("/etc/conf/y")?.toString()).toBe("2");
+    expect(tree.lstat("/etc/conf/x")).toBeUndefined();
   });
 });

@@ -29,12 +29,19 @@ export class FileTree {
     children: new Map(),
   };
   private readonly history = new Map<string, CapturedFile[]>();
+  /**
+   * Directories entries of the layer being applied landed in, by parent path as written, so
+   * that each is walked to from the root once per layer rather than once per entry. Only
+   * directories and symlinks make up those walks, so it is dropped whenever one is replaced.
+   */
+  private readonly dirs = new Map<string, { node: FileNode; path: string }>();
 
   /** Applies one layer on top of what is already there (layers must come bottom first). */
   applyLayer(layer: LayerIndex): void {
     for (const dir of layer.opaqueDirs) this.clearDir(dir);
     for (const path of layer.whiteouts) this.remove(path);
     for (const entry of layer.entries) this.addEntry(entry, layer);
+    this.dirs.clear();
   }
 
   /** The node at `path`, following symlinks in every component including the last. */
@@ -85,13 +92,16 @@ export class FileTree {
   private addEntry(entry: LayerEntry, layer: LayerIndex): void {
     const name = entry.path.slice(entry.path.lastIndexOf("/") + 1);
     if (name === "") return;
-    const dir = this.ensureDir(parentPath(entry.path), layer);
+    const key = parentPath(entry.path);
+    const dir = this.parentDir(key, layer);
     if (dir === undefined) return;
     const parent = dir.node;
     // Kept versions are filed under the path the entry really lands at, below any symlinked
     // parent, so that reading either spelling finds them.
-    const path = dir.path === "/" ? `/${name}` : `${dir.path}/${name}`;
+    const path = dir.path === key ? entry.path : `${dir.path === "/" ? "" : dir.path}/${name}`;
     const existing = parent.children?.get(name);
+    const keepsDir = existing?.type === "dir" && entry.type === "dir";
+    if (!keepsDir && (existing?.type === "dir" || existing?.type === "symlink")) this.dirs.clear();
     if (entry.type === "dir") {
       if (existing?.type === "dir") {
         existing.mode = entry.mode;
@@ -126,6 +136,15 @@ export class FileTree {
     });
     const content = layer.captured.get(entry.path);
     if (content !== undefined) this.pushVersion(path, layer.layerIndex, content);
+  }
+
+  /** The directory entries below `key` land in, walked to once per layer. */
+  private parentDir(key: string, layer: LayerIndex): { node: FileNode; path: string } | undefined {
+    const known = this.dirs.get(key);
+    if (known !== undefined) return known;
+    const dir = this.ensureDir(key, layer);
+    if (dir !== undefined) this.dirs.set(key, dir);
+    return dir;
   }
 
   /** A hard link shares its target's bytes; the target is looked up as the tree is now. */
@@ -194,6 +213,7 @@ export class FileTree {
         }
       }
       if (child?.type !== "dir") {
+        if (child?.type === "symlink") this.dirs.clear();
         this.forget(next, child);
         child = {
           type: "dir",
