@@ -18,6 +18,7 @@ export const commands: readonly LazyCommand[] = [
   { name: "diff", load: async () => (await import("./diff.js")).registerDiffCommand },
   { name: "db", load: async () => (await import("./db.js")).registerDbCommand },
   { name: "server", load: async () => (await import("./server.js")).registerServerCommand },
+  { name: "agent", load: async () => (await import("./agent.js")).registerAgentCommand },
   { name: "version", load: async () => (await import("./version.js")).registerVersionCommand },
 ];
 
