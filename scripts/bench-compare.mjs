@@ -106,10 +106,13 @@ const imageLabels = {
 
 // ---- measuring ----
 
-/** Runs `command args...` under GNU time; returns wall seconds and peak RSS in MiB. */
+/**
+ * Runs `command args...` under GNU time; returns wall seconds, CPU seconds (user + system, of
+ * every thread: steadier than wall time when other work shares the machine) and peak RSS in MiB.
+ */
 function measure(command, args, scratch) {
   const timeFile = join(scratch, "time");
-  const child = spawnSync(gnuTime, ["-f", "%e %M", "-o", timeFile, command, ...args], {
+  const child = spawnSync(gnuTime, ["-f", "%e %M %U %S", "-o", timeFile, command, ...args], {
     stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 256 << 20,
   });
@@ -117,15 +120,25 @@ function measure(command, args, scratch) {
     const how = child.signal ? `was killed by ${child.signal}` : `exited ${child.status}`;
     throw new Error(`${command} ${args.join(" ")} ${how}: ${child.stderr}`);
   }
-  const [seconds, kib] = readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ");
-  return { seconds: Number(seconds), rssMiB: Number(kib) / 1024 };
+  const line = readFileSync(timeFile, "utf8").trim().split("\n").pop();
+  const [seconds, kib, user, system] = line.split(" ").map(Number);
+  return { seconds, rssMiB: kib / 1024, cpuSeconds: user + system };
 }
 
 /** The commands timed on one image; `out(name)` is where each writes its SBOM. */
 function commands(image, scratch, out) {
   const ref = `docker-archive:${image.path}`;
   const trivyCache = join(scratch, "trivy-cache");
+  // Reader threads start only on images of 512 MiB of blobs or more: the large one here.
+  const threads = image.key === "large" && {
+    ladingThreads: {
+      command: process.execPath,
+      args: (o) => [skipJars, ref, o, "--reader-threads"],
+      out: out("lading-threads"),
+    },
+  };
   return {
+    ...threads,
     lading: {
       command: process.execPath,
       args: (o) => [cli, "sbom", ref, "-o", `json=${o}`, "--no-cache"],
@@ -179,6 +192,7 @@ function benchImage(image, runs, scratch) {
   }
   const summary = (s) => ({
     seconds: median(s.map((x) => x.seconds)),
+    cpuSeconds: median(s.map((x) => x.cpuSeconds)),
     rssMiB: median(s.map((x) => x.rssMiB)),
     maxRssMiB: Math.max(...s.map((x) => x.rssMiB)),
   });
@@ -197,6 +211,7 @@ function comparePackages(list) {
 
 const secs = (s) => `${s.seconds.toFixed(2)} s`;
 const mib = (s) => `${s.rssMiB.toFixed(0)} MiB`;
+const cpu = (s) => `${s.cpuSeconds.toFixed(2)} s`;
 
 function machine(load) {
   const cpuinfo = readFileSync("/proc/cpuinfo", "utf8");
@@ -229,6 +244,22 @@ function rssRow(r) {
   const verdict = `${ratio.toFixed(2)}×${ratio <= 1 ? "" : " (over target)"}`;
   const cells = [r.image.name, mib(r.ladingNoJars), mib(r.trivy), verdict, mib(r.lading)];
   return `| ${[...cells, mib(r.floor)].join(" | ")} |`;
+}
+
+function cpuRow(r) {
+  const ratio = r.ladingNoJars.cpuSeconds / r.trivy.cpuSeconds;
+  const cells = [r.image.name, cpu(r.ladingNoJars), cpu(r.trivy), `${ratio.toFixed(2)}×`];
+  return `| ${[...cells, cpu(r.lading), cpu(r.floor)].join(" | ")} |`;
+}
+
+/** Lading with reader threads beside the same scan on one thread, where both ran. */
+function threadsSection(results) {
+  const rows = results.filter((r) => r.ladingThreads);
+  if (rows.length === 0) return "";
+  const row = (r) =>
+    `| ${r.image.name} | ${[r.ladingNoJars, r.ladingThreads].flatMap((s) => [secs(s), cpu(s), mib(s)]).join(" | ")} |`;
+  const head = ["image", "one thread: wall", "CPU", "peak RSS", "reader threads: wall", "CPU"];
+  return `\nLading (jars skipped) with \`readerThreads\` (layers read in worker threads), medians:\n\n${header([...head, "peak RSS"])}\n${rows.map(row).join("\n")}\n`;
 }
 
 function header(cells) {
@@ -324,11 +355,11 @@ function writeDiffFile(dir, r) {
   writeFileSync(join(dir, `${r.image.key}.md`), text);
 }
 
-function report(results, load) {
+function report(results, load, loadAfter) {
   const timeHead = ["image", "Lading, jars skipped", "Trivy", "ratio (target ≤ 0.5×)"];
   const rssHead = ["image", "Lading, jars skipped", "Trivy", "ratio (target ≤ 1×)"];
   return `${BEGIN}
-Machine: ${machine(load)}.
+Machine: ${machine(load)}, ${loadAfter.toFixed(1)} when they ended.
 
 | image | what | size (uncompressed layers), tar entries | runs |
 | --- | --- | --- | --- |
@@ -344,6 +375,11 @@ Median peak RSS:
 ${header([...rssHead, "Lading, jars read", "floor"])}
 ${results.map(rssRow).join("\n")}
 
+Median CPU time (user + system, all threads):
+
+${header(["image", "Lading, jars skipped", "Trivy", "ratio", "Lading, jars read", "floor"])}
+${results.map(cpuRow).join("\n")}
+${threadsSection(results)}
 ${verdicts(results)}
 
 ### Package sets (Lading with jars skipped against Trivy, keyed by purl without qualifiers)
@@ -396,7 +432,7 @@ async function main(argv) {
     const results = images.map((image) =>
       benchImage(image, image.key === "large" ? options.largeRuns : options.runs, scratch),
     );
-    const text = report(results, load);
+    const text = report(results, load, loadavg()[0] ?? 0);
     process.stdout.write(`${text}\n`);
     if (options.writeTo) {
       writeInto(options.writeTo, text);

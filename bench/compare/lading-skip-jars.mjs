@@ -7,7 +7,8 @@
  * the benchmark must compare like with like, so this is the benchmark's own entry point; it adds
  * nothing to the scan.
  *
- * Usage: node bench/compare/lading-skip-jars.mjs SOURCE OUT
+ * Usage: node bench/compare/lading-skip-jars.mjs SOURCE OUT [--reader-threads]
+ *   --reader-threads  reads the layers in worker threads (`readerThreads`).
  */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,10 +23,11 @@ const dist = join(
   "dist",
 );
 const { findFormat, scan } = await import(join(dist, "index.js"));
-const [source, out] = process.argv.slice(2);
+const [source, out, ...flags] = process.argv.slice(2);
 // The list comes as a module, which the scanner's worker threads can load again.
 const catalogerModule = new URL("./skip-jars-catalogers.mjs", import.meta.url).href;
-const result = await scan(source, { catalogerModule });
+const readerThreads = flags.includes("--reader-threads");
+const result = await scan(source, { catalogerModule, readerThreads });
 const { format } = findFormat("json");
 writeFileSync(
   out,
