@@ -5,7 +5,7 @@
  * mid-test to show that events resume, that snapshots wait on disk, and that none is lost or
  * sent twice.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -257,6 +257,44 @@ describe.skipIf(skipWithoutTools("the agent tests", TOOLS))("lading agent", () =
     // Sent in the order queued.
     expect(down[0].createdAt <= down2[0].createdAt).toBe(true);
     expect(down[0].componentCount).toBe(ALPINE_PACKAGES + 1);
+  });
+
+  it("as a service: fills the server within seconds, reacts without a restart, stops on SIGTERM", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        "agent",
+        "--engine",
+        engine.endpoint,
+        "--host-name",
+        "host-2",
+        "--project-prefix",
+        "lab",
+      ],
+      {
+        env: {
+          ...process.env,
+          LADING_SERVER: server.url,
+          LADING_TOKEN: token,
+          LADING_AGENT_STATE_DIR: tempDir("agent-state-2"),
+          LADING_LOG_LEVEL: "warn",
+        },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    const host2 = async () =>
+      (await api("GET", "/api/agents")).body.items.find(
+        (a: { hostPath: string }) => a.hostPath === "lab/host-2",
+      );
+    await eventually(async () => ((await host2())?.containers.length === 5 ? true : undefined));
+    await engine.podman("create", "--name", "late", "--network", "none", "localhost/alpine:3.10");
+    await eventually(async () =>
+      (await snapshotsOf("lab/host-2/late")).length === 1 ? true : undefined,
+    );
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   });
 });
 
