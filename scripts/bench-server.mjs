@@ -319,6 +319,13 @@ function endpointRows(alone, paced, saturated) {
     .join("\n");
 }
 
+/** The hand-written part of an existing BENCH.md, from its notes marker on, kept across runs. */
+function keptNotes(file) {
+  const marker = "<!-- notes: written by hand, kept by bench:server -->";
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+  return old.includes(marker) ? `\n${old.slice(old.indexOf(marker))}` : "";
+}
+
 // ---- main ----
 
 function parseArgs(argv) {
@@ -376,7 +383,7 @@ async function main(argv) {
       poolSize: pool.packages.length,
     });
     process.stdout.write(`${text}\n`);
-    if (options.writeTo) writeFileSync(options.writeTo, text);
+    if (options.writeTo) writeFileSync(options.writeTo, text + keptNotes(options.writeTo));
   } finally {
     if (server) await stopServer(server.child);
     // LADING_BENCH_KEEP=1 keeps the database for a look at the queries afterwards.
