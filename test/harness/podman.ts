@@ -15,6 +15,8 @@ export interface RunningPodman {
   endpoint: string;
   /** `podman load -i archive` into this service's store. */
   load(archive: string): void;
+  /** Runs `podman ARGS` against this service's store; returns its stdout. */
+  run(args: string[]): string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export async function startPodman(): Promise<RunningPodman> {
     load: (archive) => {
       execFileSync("podman", [...global, "load", "-q", "-i", archive], { stdio: "pipe", env });
     },
+    run: (args) =>
+      execFileSync("podman", [...global, ...args], { stdio: "pipe", env, encoding: "utf8" }),
     async stop() {
       await service.stop();
       rmSync(dir, { recursive: true, force: true });

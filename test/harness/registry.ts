@@ -103,6 +103,15 @@ export function pushArchive(archive: string, host: string, name: string): void {
   );
 }
 
+/** `skopeo copy` of the image tagged `tag` in an OCI layout into a plain loopback registry. */
+export function pushOciLayout(layout: string, tag: string, host: string, name: string): void {
+  execFileSync(
+    "skopeo",
+    ["copy", "-q", "--dest-tls-verify=false", `oci:${layout}:${tag}`, `docker://${host}/${name}`],
+    { stdio: "pipe" },
+  );
+}
+
 /** A throwaway CA and a server certificate for 127.0.0.1 that it signed. */
 export function makeCertificates(dir: string) {
   const file = (name: string) => join(dir, name);

@@ -86,8 +86,10 @@ async function fetchManifest(client: RegistryClient, reference: string, size?: n
 }
 
 function refuseSchema1(json: unknown, contentType: string, what: string): void {
+  // Not a bare `manifest.v1`: the OCI image manifest's type is `...image.manifest.v1+json`.
   const schema1 =
-    contentType.includes("manifest.v1") || (isObject(json) && json.schemaVersion === 1);
+    contentType.includes("distribution.manifest.v1") ||
+    (isObject(json) && json.schemaVersion === 1);
   if (!schema1) return;
   throw new RegistryError(
     `${what} is a Docker schema 1 manifest, which Lading does not read: schema 1 has been ` +
