@@ -5,9 +5,10 @@
  * mid-test to show that events resume, that snapshots wait on disk, and that none is lost or
  * sent twice.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requireTools, skipWithoutTools } from "../../../test/harness/tools.js";
 import { alpineTar } from "../../scanner/src/source/image-fixtures.fixture.js";
@@ -120,10 +121,11 @@ describe.skipIf(skipWithoutTools("the agent tests", TOOLS))("lading agent", () =
       LADING_TOKEN: token,
       LADING_LOG_LEVEL: "warn",
     };
-    execFileSync(
+    // Asynchronously: a blocked event loop would stall everything the test process serves.
+    await promisify(execFile)(
       process.execPath,
       [cli, "agent", "--once", "--engine", engine.endpoint, "--state-dir", stateDir],
-      { env: { ...env, LADING_AGENT_CONFIG: writeConfig(stateDir) }, stdio: "pipe" },
+      { env: { ...env, LADING_AGENT_CONFIG: writeConfig(stateDir) } },
     );
     const [host] = (await api("GET", "/api/agents")).body.items;
     expect(host).toMatchObject({ hostPath: "lab/host-1", online: true });
