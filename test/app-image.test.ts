@@ -61,7 +61,6 @@ describe.skipIf(!check.ok && !required)("the app test image", () => {
   it("finds exactly the language packages the layer added, all in that layer", () => {
     const expected = [
       ...app.npm.map((n) => ["npm", n.name, n.version, "installed", n.path]),
-      ...app.npm.map((n) => ["npm", n.name, n.version, "lockfile", "/app/package-lock.json"]),
       ...app.goModules.map((m) => ["golang", m.path, m.version, "binary", app.manifest.goBinary]),
       ["golang", "stdlib", app.goVersion, "binary", app.manifest.goBinary],
       ...[...expectedOsOwned()].map(([path, r]) => [r.type, r.name, r.version, "", path]),
@@ -82,6 +81,11 @@ describe.skipIf(!check.ok && !required)("the app test image", () => {
     const found = installed.map((p) => [p.purl, p.licenses, p.locations[0]?.path]);
     const expected = app.npm.map((n) => [`pkg:npm/${n.name}@${n.version}`, [n.license], n.path]);
     expect(sorted(found)).toEqual(sorted(expected));
+    // Each is counted once: the lockfile entry that installed it adds a location, not a package.
+    for (const pkg of installed) {
+      expect(pkg.locations.map((l) => l.path)).toContain("/app/package-lock.json");
+    }
+    expect(lang().filter((p) => p.type === "npm" && p.foundHow === "lockfile")).toEqual([]);
     const nested = installed.filter((p) => p.name === "ms").map((p) => p.version);
     expect(nested.sort(), "debug keeps its own ms beside the top-level one").toEqual([
       "2.1.2",

@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { createCapturePolicy, portableCatalogers } from "./capture-policy.js";
 import { distroDetector } from "./catalog/distro/distro.js";
+import { mergeLockfileDuplicates } from "./catalog/merge-lockfile-duplicates.js";
 import { markOsOwned } from "./catalog/os-owned.js";
 import { catalogers as defaultCatalogers } from "./catalog/registry.js";
 import type { CatalogContext, Cataloger } from "./catalog/types.js";
@@ -62,7 +63,8 @@ export async function scan(reference: string, options: ScanOptions = {}): Promis
     };
     options.onProgress?.("catalog");
     // Flag language packages an OS package installed, so they are counted once.
-    const packages = markOsOwned(await runCatalogers(catalogers, context, unknowns));
+    const cataloged = await runCatalogers(catalogers, context, unknowns);
+    const packages = markOsOwned(mergeLockfileDuplicates(cataloged));
     const done = performance.now();
     return {
       source: { kind: source.kind, target },
