@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Enums, Models } from "@cyclonedx/cyclonedx-library";
 import type { ScanResult } from "../../types.js";
+import { type PackageLink, packageLinks } from "../shared/package-links.js";
 import { assignPackageRefs } from "../shared/package-refs.js";
 import type { FormatContext } from "../types.js";
 import { toPackageComponent } from "./package-component.js";
@@ -33,7 +34,20 @@ export function buildBom(result: ScanResult, context: FormatContext): Models.Bom
 function contentsOf(result: ScanResult): Models.Component[] {
   const refs = assignPackageRefs(result.packages);
   const packages = result.packages.map((pkg, i) => toPackageComponent(pkg, refs[i]));
+  linkDependencies(packages, packageLinks(result.packages, refs));
   return result.distro ? [toDistroComponent(result.distro), ...packages] : packages;
+}
+
+/**
+ * The dependencies the package metadata states. That an OS package installed a language
+ * package is not a dependency; it is written as the `lading:package:ownedBy` property.
+ */
+function linkDependencies(components: Models.Component[], links: PackageLink[]): void {
+  const byRef = new Map(components.map((c) => [c.bomRef.value, c]));
+  for (const link of links) {
+    const to = byRef.get(link.to);
+    if (link.kind === "dependsOn" && to) byRef.get(link.from)?.dependencies.add(to.bomRef);
+  }
 }
 
 function toolOf(context: FormatContext): Models.Component {

@@ -32,6 +32,10 @@ export function packageProperties(pkg: Package): Models.Property[] {
     ["lading:package:sourceVersion", pkg.source?.version],
     ["lading:package:dev", pkg.dev ? "true" : undefined],
     ["lading:layer:diffId", pkg.layer],
+    [
+      "lading:package:ownedBy",
+      typeof pkg.metadata?.ownedBy === "string" ? pkg.metadata.ownedBy : undefined,
+    ],
     ...locationPairs(pkg.locations),
   ]);
 }

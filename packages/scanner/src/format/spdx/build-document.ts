@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ScanResult, Unknown } from "../../types.js";
+import { type PackageLink, packageLinks } from "../shared/package-links.js";
 import { assignPackageRefs } from "../shared/package-refs.js";
 import type { FormatContext } from "../types.js";
 import type {
@@ -21,10 +22,9 @@ export function buildDocument(result: ScanResult, context: FormatContext): SpdxD
   const root = toRootPackage(result);
   const licenses = new LicenseRefs();
   const refs = assignPackageRefs(result.packages);
-  const contents = [
-    ...(result.distro ? [toDistroPackage(result.distro)] : []),
-    ...result.packages.map((pkg, i) => toSpdxPackage(pkg, refs[i], licenses)),
-  ];
+  const packages = result.packages.map((pkg, i) => toSpdxPackage(pkg, refs[i], licenses));
+  const contents = [...(result.distro ? [toDistroPackage(result.distro)] : []), ...packages];
+  const idByRef = new Map(refs.map((ref, i) => [ref, packages[i]?.SPDXID as string]));
   const extracted = licenses.extracted();
   return {
     spdxVersion: "SPDX-2.3",
@@ -35,7 +35,10 @@ export function buildDocument(result: ScanResult, context: FormatContext): SpdxD
     creationInfo: { created: spdxDate(context.now), creators: [toolOf(context)] },
     packages: [root, ...contents],
     hasExtractedLicensingInfos: extracted.length > 0 ? extracted : undefined,
-    relationships: relate(root, contents),
+    relationships: [
+      ...relate(root, contents),
+      ...packageLinks(result.packages, refs).map((link) => toRelationship(link, idByRef)),
+    ],
     annotations: annotate(result.unknowns, context),
   };
 }
@@ -55,6 +58,15 @@ function relate(root: SpdxPackage, contents: readonly SpdxPackage[]): SpdxRelati
       }),
     ),
   ];
+}
+
+/** A dependency as DEPENDS_ON; an OS package that installed a language package CONTAINS it. */
+function toRelationship(link: PackageLink, idByRef: Map<string, string>): SpdxRelationship {
+  return {
+    spdxElementId: idByRef.get(link.from) as string,
+    relationshipType: link.kind === "dependsOn" ? "DEPENDS_ON" : "CONTAINS",
+    relatedSpdxElement: idByRef.get(link.to) as string,
+  };
 }
 
 // Clause 6.5 asks for a unique URI per document; with no site of its own, Lading follows the

@@ -35,7 +35,7 @@ export interface ExtractedLicense {
 /** A relationship between two elements (clause 11). */
 export interface SpdxRelationship {
   spdxElementId: string;
-  relationshipType: "DESCRIBES" | "CONTAINS";
+  relationshipType: "DESCRIBES" | "CONTAINS" | "DEPENDS_ON";
   relatedSpdxElement: string;
 }
 

@@ -77,6 +77,7 @@ function maintainerOf(component: Component): string | undefined {
 
 function ladingFields(properties: Properties): Partial<PackageDraft> {
   const foundHow = properties.get("lading:package:foundHow");
+  const ownedBy = properties.get("lading:package:ownedBy");
   const sourceName =
     properties.get("lading:package:sourceName") ?? properties.get("aquasecurity:trivy:SrcName");
   const sourceVersion =
@@ -88,6 +89,9 @@ function ladingFields(properties: Properties): Partial<PackageDraft> {
     arch: properties.get("lading:package:arch"),
     dev: properties.get("lading:package:dev") === "true" ? true : undefined,
     source: sourceName ? withoutUndefined({ name: sourceName, version: sourceVersion }) : undefined,
+    // Kept so that a language package an OS package installed is still matched through the
+    // distro's advisories when the SBOM is scanned or uploaded.
+    metadata: ownedBy ? { ownedBy } : undefined,
   };
 }
 
