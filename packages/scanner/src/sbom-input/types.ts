@@ -13,5 +13,14 @@ export interface SbomReader {
    * Validates the document against its format's schema, then converts it. Throws
    * `SbomFormatError` naming the first problem; well-formed fields it does not use are ignored.
    */
-  read(document: Record<string, unknown>): ScanResult;
+  read(document: Record<string, unknown>, options?: SbomReadOptions): ScanResult;
+}
+
+/** How a reader treats one document. */
+export interface SbomReadOptions {
+  /**
+   * False skips the schema validation, for a document already validated once (a server reading
+   * back the copy it stored at upload); anything else validates. Conversion still runs.
+   */
+  validate?: boolean;
 }

@@ -25,8 +25,8 @@ type Json = Record<string, unknown>;
 export const cyclonedxJsonReader = {
   id: "cyclonedx-json",
   detect: (document) => "bomFormat" in document || "specVersion" in document,
-  read(document) {
-    validateCyclonedx(document);
+  read(document, options) {
+    if (options?.validate !== false) validateCyclonedx(document);
     const metadata = (document.metadata ?? {}) as Json;
     const subject = metadata.component as Component | undefined;
     const placed = flattenComponents(document.components);

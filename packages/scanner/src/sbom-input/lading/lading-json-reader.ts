@@ -14,13 +14,13 @@ export const ladingJsonReader = {
   id: "json",
   detect: (document) =>
     typeof document.schema === "string" && document.schema.startsWith("lading/"),
-  read(document) {
+  read(document, options) {
     if (document.schema !== LADING_SCHEMA) {
       throw new SbomFormatError(
         `/schema: ${JSON.stringify(document.schema)} is not read; readable: ${LADING_SCHEMA}`,
       );
     }
-    validateLadingJson(document);
+    if (options?.validate !== false) validateLadingJson(document);
     const { source, image, distro, packages, unknowns, timings } =
       document as unknown as ScanResult;
     return {

@@ -28,8 +28,8 @@ type Json = Record<string, unknown>;
 export const spdxJsonReader = {
   id: "spdx-json",
   detect: (document) => "spdxVersion" in document,
-  read(document) {
-    validateSpdx(document);
+  read(document, options) {
+    if (options?.validate !== false) validateSpdx(document);
     const all = Array.isArray(document.packages) ? (document.packages as Json[]) : [];
     const described = describedIds(document);
     const root = all.find((p) => described.has(String(p.SPDXID)) && isSubjectPackage(p));
