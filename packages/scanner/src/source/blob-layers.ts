@@ -27,10 +27,11 @@ export function layerLabel(index: number, digest: string): string {
 /**
  * Reads layers from sources with random access to their blobs (archives on disk, layout dirs),
  * `concurrency` at a time, largest first so that the biggest is not left to read alone at the
- * end. With `readerThreads`, layers that lie in local files are read in worker threads, on every
- * core, when the policy can be rebuilt there (see {@link readsInWorkers}). Each blob is verified by digest and
- * size while it streams; a mismatch fails the whole read with an error naming the blob. With
- * `onIndex`, indexes are handed over in layer order as they are ready, and none is returned.
+ * end. With `readerThreads`, layers that lie in local files are read in worker threads, on
+ * every core, when the policy can be rebuilt there (see {@link readsInWorkers}). Each blob is
+ * verified by digest and size while it streams; a mismatch fails the whole read with an error
+ * naming the blob. With `onIndex`, indexes are handed over in layer order as they are ready
+ * (one that waits for a smaller layer below it is held until then), and none is returned.
  */
 export async function indexBlobLayers(
   layers: BlobLayer[],
