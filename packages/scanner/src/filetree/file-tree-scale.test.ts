@@ -1,7 +1,8 @@
 /**
- * Squashing stays linear in the number of entries when many files are kept: a layer of 60,000
- * files, 6,000 of them kept, squashes in well under a second (it took seconds when every entry
- * scanned every kept path for versions to forget).
+ * Squashing many files with many kept ones stays right at scale. Its speed is measured by
+ * `npm run bench`, not here: a wall-clock bound fails on a busy machine and proves nothing on
+ * a quiet one. The test timeout still ends a squash gone quadratic (it once took seconds, when
+ * every entry scanned every kept path for versions to forget).
  */
 import { describe, expect, it } from "vitest";
 import { FileTree } from "./file-tree.js";
@@ -19,15 +20,12 @@ function bigLayer(layerIndex: number, files: number, keepEvery: number) {
 }
 
 describe("FileTree at scale", () => {
-  it("squashes two layers of 60,000 files with 6,000 kept in under a second", () => {
+  it("squashes two layers of 60,000 files with 6,000 kept", () => {
     const tree = new FileTree();
-    const started = performance.now();
     tree.applyLayer(bigLayer(0, 60_000, 10));
     tree.applyLayer(bigLayer(1, 60_000, 10));
-    const elapsed = performance.now() - started;
     expect([...tree.capturedFiles()]).toHaveLength(6_000);
     expect(tree.versions("/usr/share/pkg-0/file-0").map((v) => v.layerIndex)).toEqual([0, 1]);
-    expect(elapsed).toBeLessThan(1_000);
   });
 
   it("still forgets the kept files below a directory that a file replaces", () => {
