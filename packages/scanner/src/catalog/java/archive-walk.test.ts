@@ -73,9 +73,9 @@ describe("bad archives", () => {
       { name: "WEB-INF/lib/ok-1.0.jar", data: jar("org.ok", "ok", "1.0") },
       { name: "WEB-INF/lib/empty.jar", data: bomb },
     ]);
-    const started = Date.now();
+    // The byte budget refuses the entry from its declared size: the unknown's reason proves it
+    // was never inflated, so no clock is needed.
     const { packages, unknowns } = await catalogArchive(war, location);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(packages.map((p) => p.purl)).toEqual(["pkg:maven/org.ok/ok@1.0"]);
     expect(unknowns).toHaveLength(1);
     expect(unknowns[0]?.reason).toMatch(/byte budget.*bomb\.jar!\/huge\.jar/);
