@@ -66,7 +66,6 @@ export interface SnapshotsTable {
   failure_reason: string | null;
   format: string;
   spec_version: string;
-  sbom: string;
   image_digest: string | null;
   os: string | null;
   labels: string;
@@ -83,6 +82,12 @@ export interface SnapshotsTable {
   distro_eol: string | null;
   /** When the image was built (RFC 3339), when the SBOM tells. */
   image_created: string | null;
+}
+
+/** The uploaded SBOM text of a snapshot, byte for byte; kept apart so listings never read it. */
+export interface SnapshotDocumentsTable {
+  snapshot_id: string;
+  document: string;
 }
 
 export interface ComponentsTable {
@@ -222,6 +227,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   projects: ProjectsTable;
   snapshots: SnapshotsTable;
+  snapshot_documents: SnapshotDocumentsTable;
   components: ComponentsTable;
   snapshot_components: SnapshotComponentsTable;
   findings: FindingsTable;

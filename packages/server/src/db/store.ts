@@ -7,6 +7,7 @@ import { initial } from "./migration-001-initial.js";
 import { agents } from "./migration-002-agents.js";
 import { vulnerabilities } from "./migration-003-vulnerabilities.js";
 import { outdated } from "./migration-004-outdated.js";
+import { snapshotDocuments } from "./migration-005-snapshot-documents.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "002-agents": agents,
   "003-vulnerabilities": vulnerabilities,
   "004-outdated": outdated,
+  "005-snapshot-documents": snapshotDocuments,
 };
 
 /** Opens PostgreSQL when a URL is given, else the SQLite file in the data dir; migrates it. */

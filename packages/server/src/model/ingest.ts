@@ -33,7 +33,11 @@ export async function ingestSbom(
     const id = newId();
     await trx
       .insertInto("snapshots")
-      .values(snapshotRow(id, project.id, text, sbom))
+      .values(snapshotRow(id, project.id, sbom))
+      .execute();
+    await trx
+      .insertInto("snapshot_documents")
+      .values({ snapshot_id: id, document: text })
       .execute();
     const ids = await upsertComponents(trx, sbom.result.packages);
     const count = await linkComponents(trx, id, sbom.result.packages, ids);
@@ -47,7 +51,7 @@ export async function ingestSbom(
   });
 }
 
-function snapshotRow(id: string, projectId: string, text: string, sbom: ParsedSbom) {
+function snapshotRow(id: string, projectId: string, sbom: ParsedSbom) {
   const { image, distro, source } = sbom.result;
   return {
     id,
@@ -56,7 +60,6 @@ function snapshotRow(id: string, projectId: string, text: string, sbom: ParsedSb
     failure_reason: null,
     format: sbom.format,
     spec_version: sbom.specVersion,
-    sbom: text,
     image_digest: image?.manifestDigest ?? image?.configDigest ?? null,
     os: describeOs(distro),
     labels: JSON.stringify(image?.labels ?? {}),

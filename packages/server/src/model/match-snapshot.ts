@@ -129,10 +129,16 @@ async function introduced(
 
 /**
  * Reads the stored SBOM again, so the matcher sees everything the reader keeps (distro, source
- * packages), and maps each purl to the component id stored at upload.
+ * packages), and maps each purl to the component id stored at upload. The stored copy was
+ * validated on upload, so it is read as trusted: validating it again cost as much as the upload.
  */
 async function loadComponents(store: Store, reader: SbomReader, snapshot: SnapshotsTable) {
-  const result = reader.read(snapshot.sbom, JSON.parse(snapshot.sbom)).result;
+  const { document } = await store.db
+    .selectFrom("snapshot_documents")
+    .select("document")
+    .where("snapshot_id", "=", snapshot.id)
+    .executeTakeFirstOrThrow();
+  const result = reader.read(document, JSON.parse(document), { trusted: true }).result;
   const rows = await store.db
     .selectFrom("snapshot_components as sc")
     .innerJoin("components as c", "c.id", "sc.component_id")

@@ -221,11 +221,11 @@ export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps
   app.get("/api/snapshots/:id/sbom", async (c) => {
     const { id } = await one(c, c.req.param("id"));
     const row = await store.db
-      .selectFrom("snapshots")
-      .select("sbom")
-      .where("id", "=", id)
+      .selectFrom("snapshot_documents")
+      .select("document")
+      .where("snapshot_id", "=", id)
       .executeTakeFirstOrThrow();
-    return c.body(row.sbom, 200, { "content-type": "application/json" });
+    return c.body(row.document, 200, { "content-type": "application/json" });
   });
   app.openapi(components, async (c) => {
     const { id } = await one(c, c.req.valid("param").id);

@@ -9,10 +9,16 @@ import type { SbomReader } from "./types.js";
  * takes. The upload route enforces its own size limit before this runs.
  */
 export const scannerReader = {
-  read(text, document) {
+  read(text, document, options) {
     const kind = detectSbom(document);
     try {
-      return { ...kind, result: readSbom(text, { maxBytes: Number.POSITIVE_INFINITY }) };
+      return {
+        ...kind,
+        result: readSbom(text, {
+          maxBytes: Number.POSITIVE_INFINITY,
+          trusted: options?.trusted === true,
+        }),
+      };
     } catch (error) {
       if (error instanceof LadingError)
         throw new UnsupportedSbomError(error.message, { cause: error });

@@ -14,9 +14,13 @@ export interface ParsedSbom {
   result: ScanResult;
 }
 
-/** Reads an uploaded SBOM; throws `UnsupportedSbomError` for anything it cannot read. */
+/**
+ * Reads an uploaded SBOM; throws `UnsupportedSbomError` for anything it cannot read. `trusted`
+ * marks the server's own stored copy of a document it validated on upload: it may skip the
+ * schema validation.
+ */
 export interface SbomReader {
-  read(text: string, document: unknown): ParsedSbom;
+  read(text: string, document: unknown, options?: { trusted?: boolean }): ParsedSbom;
 }
 
 export type Severity = "critical" | "high" | "medium" | "low" | "unknown";
