@@ -22,23 +22,34 @@ export async function upsertComponents(
   const ids = new Map<string, string>();
   for (let i = 0; i < unique.length; i += chunkSize) {
     const chunk = unique.slice(i, i + chunkSize);
+    await selectIds(trx, chunk, ids);
+    // Most components of a new snapshot are already stored (the same packages recur across
+    // images and versions of one image), so only the missing ones are inserted; a concurrent
+    // upload may insert one first, hence the conflict clause and the second look-up.
+    const missing = chunk.filter((p) => !ids.has(p.purl));
+    if (missing.length === 0) continue;
     await trx
       .insertInto("components")
-      .values(chunk.map((p) => toRow(p)))
+      .values(missing.map((p) => toRow(p)))
       .onConflict((oc) => oc.column("purl").doNothing())
       .execute();
-    const rows = await trx
-      .selectFrom("components")
-      .select(["id", "purl"])
-      .where(
-        "purl",
-        "in",
-        chunk.map((p) => p.purl),
-      )
-      .execute();
-    for (const r of rows) ids.set(r.purl, r.id);
+    await selectIds(trx, missing, ids);
   }
   return ids;
+}
+
+async function selectIds(
+  trx: Transaction<Database>,
+  packages: readonly Package[],
+  ids: Map<string, string>,
+): Promise<void> {
+  const purls = packages.map((p) => p.purl);
+  const rows = await trx
+    .selectFrom("components")
+    .select(["id", "purl"])
+    .where("purl", "in", purls)
+    .execute();
+  for (const r of rows) ids.set(r.purl, r.id);
 }
 
 function toRow(p: Package) {
