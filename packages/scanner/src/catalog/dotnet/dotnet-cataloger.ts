@@ -1,6 +1,7 @@
 import { baseName } from "../../filetree/paths.js";
 import type { CapturedFile } from "../../filetree/types.js";
-import type { FoundHow, Location, Package, Unknown } from "../../types.js";
+import type { FoundHow, Location, Package } from "../../types.js";
+import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { parseDepsJson } from "./deps-json.js";
 import { DOTNET_CATALOGER, type NugetEntry, nugetPackage } from "./package.js";
@@ -28,16 +29,7 @@ export const dotnetCataloger = {
   },
   maxFileSize: 64 * 1024 * 1024,
   catalog(context: CatalogContext): CatalogResult {
-    const result: CatalogResult = { packages: [], unknowns: [] };
-    for (const file of context.tree.capturedFiles()) {
-      const location = { path: file.path, layer: context.layerId(file.layerIndex) };
-      try {
-        result.packages.push(...catalogFile(file, location));
-      } catch (err) {
-        result.unknowns.push(unknown(location, (err as Error).message));
-      }
-    }
-    return result;
+    return catalogEachFile(context, DOTNET_CATALOGER, catalogFile);
   },
 } satisfies Cataloger;
 
@@ -47,8 +39,4 @@ function catalogFile(file: CapturedFile, location: Location): Package[] {
   return parser
     .parse(file.content.toString("utf8"))
     .map((e) => nugetPackage(e, parser.how, location));
-}
-
-function unknown(location: Location, reason: string): Unknown {
-  return { path: location.path, layer: location.layer, cataloger: DOTNET_CATALOGER, reason };
 }

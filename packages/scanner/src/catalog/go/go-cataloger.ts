@@ -1,7 +1,8 @@
 import { baseName, parentPath } from "../../filetree/paths.js";
 import type { CapturedFile } from "../../filetree/types.js";
-import type { Location, Package, Unknown } from "../../types.js";
+import type { Location, Package } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { mayHaveBuildInfo, readBuildInfo } from "./buildinfo.js";
 import { type GoModRequirement, listsOnlyDirect, parseGoMod, parseGoSum } from "./go-mod.js";
@@ -25,16 +26,9 @@ export const goCataloger = {
     return name === "go.mod" || name === "go.sum" || mayHaveBuildInfo(content);
   },
   catalog(context: CatalogContext): CatalogResult {
-    const result: CatalogResult = { packages: [], unknowns: [] };
-    for (const file of context.tree.capturedFiles()) {
-      const location = { path: file.path, layer: context.layerId(file.layerIndex) };
-      try {
-        result.packages.push(...catalogFile(file, location, context));
-      } catch (err) {
-        result.unknowns.push(unknown(location, (err as Error).message));
-      }
-    }
-    return result;
+    return catalogEachFile(context, GO_CATALOGER, (file, location) =>
+      catalogFile(file, location, context),
+    );
   },
 } satisfies Cataloger;
 
@@ -82,8 +76,4 @@ function fromGoSum(sums: Map<string, string>, listed: GoModRequirement[]): GoMod
     .map((key) => key.split("@") as [string, string])
     .filter(([path]) => !known.has(path))
     .map(([path, version]) => ({ path, version, indirect: true }));
-}
-
-function unknown(location: Location, reason: string): Unknown {
-  return { path: location.path, layer: location.layer, cataloger: GO_CATALOGER, reason };
 }

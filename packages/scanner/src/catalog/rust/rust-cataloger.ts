@@ -1,7 +1,8 @@
 import { baseName } from "../../filetree/paths.js";
 import type { CapturedFile } from "../../filetree/types.js";
-import type { Location, Package, Unknown } from "../../types.js";
+import type { Location, Package } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { mayHaveAuditableCrates, readAuditableCrates } from "./auditable.js";
 import { parseCargoLock } from "./cargo-lock.js";
@@ -21,16 +22,7 @@ export const rustCataloger = {
     return baseName(path) === "Cargo.lock" || mayHaveAuditableCrates(content);
   },
   catalog(context: CatalogContext): CatalogResult {
-    const result: CatalogResult = { packages: [], unknowns: [] };
-    for (const file of context.tree.capturedFiles()) {
-      const location = { path: file.path, layer: context.layerId(file.layerIndex) };
-      try {
-        result.packages.push(...catalogFile(file, location));
-      } catch (err) {
-        result.unknowns.push(unknown(location, (err as Error).message));
-      }
-    }
-    return result;
+    return catalogEachFile(context, RUST_CATALOGER, catalogFile);
   },
 } satisfies Cataloger;
 
@@ -46,8 +38,4 @@ function catalogFile(file: CapturedFile, location: Location): Package[] {
     throw new Error(`cargo-auditable data not readable: ${(err as Error).message}`);
   }
   return (crates ?? []).map((c) => cratePackage(c, "binary", location));
-}
-
-function unknown(location: Location, reason: string): Unknown {
-  return { path: location.path, layer: location.layer, cataloger: RUST_CATALOGER, reason };
 }
