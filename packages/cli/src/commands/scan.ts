@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   buildVulnReport,
+  findFormat,
   findingsAtOrAbove,
   findReportFormat,
   type IgnoreRule,
@@ -54,6 +55,10 @@ interface ScanFlags extends SourceFlags {
   onlyFixed?: boolean;
   vex: string[];
   plan?: string | true;
+  upload?: boolean;
+  server?: string;
+  token?: string;
+  project?: string;
 }
 
 /** What the flags ask for, checked before any image is read. */
@@ -64,6 +69,8 @@ interface ScanPlan {
   vex: VexStatement[];
   /** `--plan`: the remediation plan's format and, when given, its file. */
   remediation?: { format: PlanFormat; file?: string };
+  /** `--upload`: where the scanned SBOM goes as a new snapshot. */
+  upload?: { server: string; token: string; project: string };
 }
 
 const CONFIG_FILE = ".lading.yaml";
@@ -97,6 +104,10 @@ export function registerScanCommand(program: Command): void {
       collectFile,
       [],
     )
+    .option("--upload", "also upload the SBOM as a snapshot to a Lading server (--server, --token)")
+    .option("--server <url>", "Lading server for --upload (or LADING_SERVER)")
+    .option("--token <token>", "API token with the upload scope (or LADING_TOKEN)")
+    .option("--project <path>", "project to upload to, e.g. ci/shop/web")
     .option(
       "--plan [format[=file]]",
       "also print a remediation plan: the upgrades that fix the most, as table, json or markdown",
@@ -129,6 +140,7 @@ async function runScan(source: string, flags: ScanFlags): Promise<void> {
     });
     writeReport(plan.outputs, report);
     if (plan.remediation) writeRemediation(plan.remediation, report);
+    if (plan.upload) await upload(plan.upload, report);
     await warn(report, db, flags);
     judge(report, plan.failOn, flags.failOnEol === true);
   } finally {
@@ -143,7 +155,34 @@ function planScan(flags: ScanFlags): ScanPlan {
     ignore: ignoreRules(flags.config),
     vex: flags.vex.flatMap((file) => parseOpenVex(readText(file), file)),
     remediation: flags.plan === undefined ? undefined : remediationOf(flags.plan, flags.output),
+    upload: flags.upload ? uploadOf(flags) : undefined,
   };
+}
+
+/** The server, token and project of `--upload`, all required; the token never appears. */
+function uploadOf(flags: ScanFlags): ScanPlan["upload"] {
+  const server = flags.server ?? process.env.LADING_SERVER;
+  const token = flags.token ?? process.env.LADING_TOKEN;
+  const missing = [
+    server ? "" : "--server (or LADING_SERVER)",
+    token ? "" : "--token (or LADING_TOKEN)",
+    flags.project ? "" : "--project",
+  ].filter(Boolean);
+  if (missing.length > 0) throw new LadingError(`--upload needs ${missing.join(", ")}`);
+  return { server: server as string, token: token as string, project: flags.project as string };
+}
+
+/** Sends the scan as CycloneDX 1.6, the way the agent does, so the server matches it itself. */
+async function upload(target: NonNullable<ScanPlan["upload"]>, report: VulnReport) {
+  const { uploadSnapshot } = await import("@lading/agent");
+  const { format } = findFormat("cyclonedx-json");
+  const context = { toolName: "lading", toolVersion, now: new Date() };
+  const sbom = format.write(report.result, context, "1.6");
+  const kind = report.result.image ? "container" : "application";
+  const answer = await uploadSnapshot(target.server, target.token, target.project, sbom, kind);
+  process.stderr.write(
+    `lading: uploaded snapshot ${answer.id} (${answer.componentCount} components) to ${target.project}\n`,
+  );
 }
 
 /**
