@@ -25,17 +25,34 @@ export async function call<T = any>(
   if (auth && "session" in auth)
     Object.assign(headers, { cookie: `lading_session=${auth.session}`, "x-csrf-token": auth.csrf });
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${base}${path}`, {
+  const init = {
     method,
     headers,
     body: typeof body === "string" ? body : body === undefined ? undefined : JSON.stringify(body),
-  });
+  };
+  const response = await fetchRetryingReads(`${base}${path}`, init);
   const text = await response.text();
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);
   } catch {}
   return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/**
+ * A pooled keep-alive connection can be reset just as it is reused (seen under heavy load in
+ * CI); HTTP clients retry an idempotent request once on a fresh connection, and so does this
+ * one. Writes are never retried, and a server that is really gone fails the retry too.
+ */
+async function fetchRetryingReads(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const code = ((err as Error).cause as { code?: string } | undefined)?.code;
+    const idempotent = init.method === "GET" || init.method === "HEAD";
+    if (!idempotent || (code !== "ECONNRESET" && code !== "UND_ERR_SOCKET")) throw err;
+    return fetch(url, init);
+  }
 }
 
 /** Signs in and returns the session cookie and CSRF token. */
