@@ -36,6 +36,23 @@ describe("npm cataloger", () => {
     expect(packages.find((p) => p.locations[0]?.path.includes(".pnpm"))?.licenses).toEqual(["ISC"]);
   });
 
+  it("reads a project's lockfile, not the ones published packages ship in node_modules", async () => {
+    const lock = from("cdxgen-package-lock-v3.json/package-lock-v3.json");
+    const { packages } = await catalogLayers(npmCataloger, [
+      {
+        files: {
+          "/srv/web/package-lock.json": lock,
+          "/srv/web/node_modules/better-opn/package-lock.json": lock,
+          "/srv/web/node_modules/uri-js/yarn.lock": from(
+            "cdxgen-yarn_locks-yarnv1-fs.lock/yarnv1-fs.lock",
+          ),
+        },
+      },
+    ]);
+    const where = new Set(packages.map((p) => p.locations[0]?.path));
+    expect([...where]).toEqual(["/srv/web/package-lock.json"]);
+  });
+
   it("tells dev from prod in a pnpm v9 lockfile from its importers", async () => {
     const { packages } = await catalogLayers(npmCataloger, [
       {

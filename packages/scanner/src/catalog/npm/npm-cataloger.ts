@@ -1,4 +1,4 @@
-import { catalogFiles, type EcosystemSpec, wantsPath } from "../file-parsers.js";
+import { catalogFiles, type EcosystemSpec, type FileParser, wantsPath } from "../file-parsers.js";
 import type { Cataloger } from "../types.js";
 import { npmPurl } from "./npm-purl.js";
 import { installedParser } from "./parse-installed.js";
@@ -6,10 +6,22 @@ import { packageLockParser } from "./parse-package-lock.js";
 import { pnpmLockParser } from "./parse-pnpm-lock.js";
 import { yarnLockParser } from "./parse-yarn-lock.js";
 
+/**
+ * A lockfile inside `node_modules` came with a published package: it pins that package's own
+ * development tree, which npm never installs. Reading it would report hundreds of packages the
+ * image does not hold (a single `node_modules/better-opn/yarn.lock` lists 746).
+ */
+function outsideInstalledPackages(parser: FileParser): FileParser {
+  return { ...parser, matches: (path) => !path.includes("/node_modules/") && parser.matches(path) };
+}
+
 const spec: EcosystemSpec = {
   cataloger: "npm",
   type: "npm",
-  parsers: [installedParser, packageLockParser, yarnLockParser, pnpmLockParser],
+  parsers: [
+    installedParser,
+    ...[packageLockParser, yarnLockParser, pnpmLockParser].map(outsideInstalledPackages),
+  ],
   purlOf: (draft) => npmPurl(draft.name, draft.version),
 };
 
