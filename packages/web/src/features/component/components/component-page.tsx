@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { useSearchState } from "../../../hooks/use-search-state";
@@ -26,32 +27,21 @@ export function ComponentPage() {
         <QueryState query={query}>
           {(page) => (
             <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>Project</th>
-                      <th>Version</th>
-                      <th>purl</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((u) => (
-                      <tr key={`${u.componentId} ${u.projectId}`}>
-                        <td>
-                          <Link
-                            to={`/projects/${u.projectId}?tab=components&q=${encodeURIComponent(u.name)}`}
-                          >
-                            {u.projectPath}
-                          </Link>
-                        </td>
-                        <td className="mono">{u.version}</td>
-                        <td className="mono small">{u.purl}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable headers={["Project", "Version", "purl"]}>
+                {page.items.map((u) => (
+                  <tr key={`${u.componentId} ${u.projectId}`}>
+                    <td>
+                      <Link
+                        to={`/projects/${u.projectId}?tab=components&q=${encodeURIComponent(u.name)}`}
+                      >
+                        {u.projectPath}
+                      </Link>
+                    </td>
+                    <td className="mono">{u.version}</td>
+                    <td className="mono small">{u.purl}</td>
+                  </tr>
+                ))}
+              </DataTable>
               <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
             </>
           )}

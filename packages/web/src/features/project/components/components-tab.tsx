@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { useSearchState } from "../../../hooks/use-search-state";
@@ -47,34 +48,21 @@ export function ComponentsTab({ snapshotId }: { snapshotId: string }) {
       <QueryState query={query}>
         {(page) => (
           <>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Version</th>
-                    <th>Type</th>
-                    <th>Layer</th>
-                    <th>Location</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <Link to={`/components?purl=${encodeURIComponent(c.purl)}`} title={c.purl}>
-                          {c.name}
-                        </Link>
-                      </td>
-                      <td className="mono">{c.version}</td>
-                      <td>{c.type}</td>
-                      <td className="mono">{shortDigest(c.layer)}</td>
-                      <td className="mono small">{c.locations[0] ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable headers={["Name", "Version", "Type", "Layer", "Location"]}>
+              {page.items.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/components?purl=${encodeURIComponent(c.purl)}`} title={c.purl}>
+                      {c.name}
+                    </Link>
+                  </td>
+                  <td className="mono">{c.version}</td>
+                  <td>{c.type}</td>
+                  <td className="mono">{shortDigest(c.layer)}</td>
+                  <td className="mono small">{c.locations[0] ?? "—"}</td>
+                </tr>
+              ))}
+            </DataTable>
             <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
           </>
         )}

@@ -1,4 +1,5 @@
 import { useSearchParams } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { formatBytes, shortDigest } from "../../../lib/format";
 
 /** A layer as the scanner records it in the snapshot. */
@@ -28,33 +29,20 @@ export function LayersTab({ layers }: { layers: unknown[] }) {
   const show = (layer: Layer) =>
     setParams({ tab: "components", layer: layer.diffId ?? layer.digest });
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Digest</th>
-            <th>Size</th>
-            <th>Created by</th>
-            <th>Packages</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((l) => (
-            <tr key={l.digest}>
-              <td>{l.index}</td>
-              <td className="mono">{shortDigest(l.digest)}</td>
-              <td>{formatBytes(l.size)}</td>
-              <td className="mono small">{l.createdBy ?? "—"}</td>
-              <td>
-                <button type="button" className="link" onClick={() => show(l)}>
-                  components
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable headers={["#", "Digest", "Size", "Created by", "Packages"]}>
+      {rows.map((l) => (
+        <tr key={l.digest}>
+          <td>{l.index}</td>
+          <td className="mono">{shortDigest(l.digest)}</td>
+          <td>{formatBytes(l.size)}</td>
+          <td className="mono small">{l.createdBy ?? "—"}</td>
+          <td>
+            <button type="button" className="link" onClick={() => show(l)}>
+              components
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

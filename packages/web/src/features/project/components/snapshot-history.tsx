@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { shortDigest, timeAgo } from "../../../lib/format";
@@ -17,37 +18,24 @@ export function SnapshotHistory({ projectId }: { projectId: string }) {
     <QueryState query={query}>
       {(page) => (
         <>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Compare</th>
-                  <th>Taken</th>
-                  <th>Image</th>
-                  <th>State</th>
-                  <th>Components</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`compare snapshot ${s.createdAt}`}
-                        checked={picked.includes(s.id)}
-                        onChange={() => toggle(s.id)}
-                      />
-                    </td>
-                    <td title={s.createdAt}>{timeAgo(s.createdAt)}</td>
-                    <td className="mono">{shortDigest(s.imageDigest)}</td>
-                    <td>{s.state === "failed" ? `failed: ${s.failureReason}` : s.state}</td>
-                    <td>{s.componentCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headers={["Compare", "Taken", "Image", "State", "Components"]}>
+            {page.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`compare snapshot ${s.createdAt}`}
+                    checked={picked.includes(s.id)}
+                    onChange={() => toggle(s.id)}
+                  />
+                </td>
+                <td title={s.createdAt}>{timeAgo(s.createdAt)}</td>
+                <td className="mono">{shortDigest(s.imageDigest)}</td>
+                <td>{s.state === "failed" ? `failed: ${s.failureReason}` : s.state}</td>
+                <td>{s.componentCount}</td>
+              </tr>
+            ))}
+          </DataTable>
           <div className="toolbar">
             <button
               type="button"

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { DataTable } from "../../../components/data-table";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { SeverityCountsRow } from "../../../components/severity";
@@ -74,34 +75,21 @@ function ProjectList({
       <QueryState query={query}>
         {(page) => (
           <>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Project</th>
-                    <th>Kind</th>
-                    <th>Findings</th>
-                    <th>Image</th>
-                    <th>Last scan</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((p) => (
-                    <tr key={p.projectId}>
-                      <td>
-                        <Link to={`/projects/${p.projectId}`}>{p.path}</Link>
-                      </td>
-                      <td>{p.kind}</td>
-                      <td>
-                        <SeverityCountsRow counts={p} />
-                      </td>
-                      <td className="mono">{shortDigest(p.imageDigest)}</td>
-                      <td>{timeAgo(p.snapshotAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable headers={["Project", "Kind", "Findings", "Image", "Last scan"]}>
+              {page.items.map((p) => (
+                <tr key={p.projectId}>
+                  <td>
+                    <Link to={`/projects/${p.projectId}`}>{p.path}</Link>
+                  </td>
+                  <td>{p.kind}</td>
+                  <td>
+                    <SeverityCountsRow counts={p} />
+                  </td>
+                  <td className="mono">{shortDigest(p.imageDigest)}</td>
+                  <td>{timeAgo(p.snapshotAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <Pagination {...page} onOffset={(o) => set({ offset: String(o) })} />
           </>
         )}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { DataTable } from "../../../components/data-table";
 import { QueryState } from "../../../components/query-state";
 import { timeAgo } from "../../../lib/format";
 import { useCreateToken, useRevokeToken, useTokens } from "../api/settings";
@@ -67,42 +68,25 @@ export function TokensSection() {
       )}
       <QueryState query={tokens}>
         {({ items }) => (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th>Scopes</th>
-                  <th>Projects</th>
-                  <th>Last used</th>
-                  <th>State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td>{t.scopes.join(", ")}</td>
-                    <td>{t.projectPrefix ?? "all"}</td>
-                    <td>{timeAgo(t.lastUsedAt)}</td>
-                    <td>
-                      {t.revokedAt ? (
-                        <span className="muted">revoked {timeAgo(t.revokedAt)}</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => revoke.mutate(t.id)}
-                        >
-                          Revoke {t.name}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headers={["Name", "Scopes", "Projects", "Last used", "State"]}>
+            {items.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{t.scopes.join(", ")}</td>
+                <td>{t.projectPrefix ?? "all"}</td>
+                <td>{timeAgo(t.lastUsedAt)}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span className="muted">revoked {timeAgo(t.revokedAt)}</span>
+                  ) : (
+                    <button type="button" className="danger" onClick={() => revoke.mutate(t.id)}>
+                      Revoke {t.name}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </section>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { DataTable } from "../../../components/data-table";
 import { QueryState } from "../../../components/query-state";
 import { useChangeUser, useCreateUser, useUsers } from "../api/settings";
 
@@ -22,43 +23,32 @@ export function UsersSection() {
       <h2>Users and roles</h2>
       <QueryState query={users}>
         {({ items }) => (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>User</th>
-                  <th>Role</th>
-                  <th>State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((u) => (
-                  <tr key={u.id}>
-                    <td>{u.username}</td>
-                    <td>
-                      <select
-                        aria-label={`role of ${u.username}`}
-                        value={u.role}
-                        onChange={(e) => change.mutate({ id: u.id, role: e.target.value as Role })}
-                      >
-                        {roles.map((r) => (
-                          <option key={r}>{r}</option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => change.mutate({ id: u.id, disabled: !u.disabled })}
-                      >
-                        {u.disabled ? "Enable" : "Disable"}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable headers={["User", "Role", "State"]}>
+            {items.map((u) => (
+              <tr key={u.id}>
+                <td>{u.username}</td>
+                <td>
+                  <select
+                    aria-label={`role of ${u.username}`}
+                    value={u.role}
+                    onChange={(e) => change.mutate({ id: u.id, role: e.target.value as Role })}
+                  >
+                    {roles.map((r) => (
+                      <option key={r}>{r}</option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => change.mutate({ id: u.id, disabled: !u.disabled })}
+                  >
+                    {u.disabled ? "Enable" : "Disable"}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
       <form className="inline-form" onSubmit={submit}>
