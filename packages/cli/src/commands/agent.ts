@@ -38,13 +38,20 @@ export function registerAgentCommand(program: Command): void {
       });
       const agent = new Agent(config, { logger, toolVersion });
       if (flags.once) return runOnce(agent, config.stateDir);
-      await agent.start();
+      // Handlers first: start() waits for the first full pass, which can take minutes, and a
+      // stop asked for meanwhile must still end cleanly rather than kill the process mid-upload.
+      let stopping = false;
       const stop = () => {
+        stopping = true;
         logger.info({}, "stopping");
         void agent.stop().then(() => process.exit(0));
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+      await agent.start().catch((err: unknown) => {
+        // A pass cut short by the stop is not an error; the stop handler exits.
+        if (!stopping) throw err;
+      });
     });
 }
 
