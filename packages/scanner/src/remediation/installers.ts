@@ -4,19 +4,36 @@ import type { PlanTarget } from "./types.js";
 export interface Installer {
   /** purl type of the packages it installs. */
   readonly type: string;
-  /** One command upgrading every target to its version (or to the candidate, without one). */
+  /** One command upgrading every target to its version at least (apt: to its newest candidate). */
   command(targets: readonly PlanTarget[]): string;
   /** Caveats of that command. */
   readonly notes: readonly string[];
 }
 
-/** `apt-get install --only-upgrade name=version`: upgrades only what is installed, to exactly that version. */
+/**
+ * `apt-get install --only-upgrade name...`: upgrades what is installed, and nothing else, to the
+ * newest version the configured suites carry. Never `name=version`: a Debian archive keeps only
+ * the newest build of each suite, so the version an advisory names as fixed is gone as soon as a
+ * later update replaced it, and apt then refuses the whole command ("Version ... was not found").
+ * apt has no "at least" form, so the targets' versions are the minimum to check afterwards.
+ */
 const apt = {
   type: "deb",
-  command: (targets) =>
-    `apt-get install --only-upgrade ${targets.map((t) => pin(t, "=")).join(" ")}`,
-  notes: ["run apt-get update first: the fixed version must be in the configured suites"],
+  command: (targets) => `apt-get install --only-upgrade ${aptNames(targets).join(" ")}`,
+  notes: [
+    "run apt-get update first, with the suite that carries the fix configured (for most fixes the security suite)",
+    "apt installs the newest version those suites carry: at least the target when the fix is there; scan again to check",
+  ],
 } satisfies Installer;
+
+/** Names as apt reads them: `name:arch` only where one name is installed for several architectures. */
+function aptNames(targets: readonly PlanTarget[]): string[] {
+  const archs = new Map<string, number>();
+  for (const t of targets) archs.set(t.name, (archs.get(t.name) ?? 0) + 1);
+  return targets.map((t) =>
+    shellWord((archs.get(t.name) ?? 0) > 1 && t.arch ? `${t.name}:${t.arch}` : t.name),
+  );
+}
 
 /**
  * `apk add name=version`. apk's `=` pins that exact build (the `-rN` revision included) and keeps

@@ -20,7 +20,7 @@ export function osUpgrade(
   const notes = [...(installer?.notes ?? [])];
   for (const t of packages.filter((p) => p.version === undefined))
     notes.push(
-      `${t.name} ${t.installed}: its version does not follow its source's; apt installs the candidate`,
+      `${t.name} ${t.installed}: its version does not follow its source's, so the version that carries the fix cannot be told`,
     );
   const findings = group.findings.map(planFinding).sort(bySeverity);
   return {

@@ -21,7 +21,10 @@ export interface PlanFinding {
 export interface PlanTarget {
   name: string;
   installed: string;
-  /** The version to install; absent when it cannot be told from the advisories (see `note`). */
+  /**
+   * The lowest version that carries the fix; absent when it cannot be told from the advisories
+   * (see `notes`).
+   */
   version?: string;
   arch?: string;
 }
