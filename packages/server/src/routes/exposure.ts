@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "kysely";
 import { authorize, visiblePrefix } from "../auth/actor.js";
+import { paginate } from "../db/paginate.js";
 import { toCount } from "../db/store.js";
 import { latestReadySnapshots } from "../model/metrics.js";
 import { severityOrder } from "../sbom/types.js";
@@ -69,40 +70,34 @@ export function registerExposureRoutes(app: OpenAPIHono<AppEnv>, { store }: Rout
       .where(withinPrefix(visiblePrefix(actor), "p.path"));
     if (q.kind) query = query.where("p.kind", "=", q.kind);
     if (q.q) query = query.where(containsText("p.path", q.q));
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    let rows = query.select([
-      "p.id as projectId",
-      "p.path",
-      "p.name",
-      "p.kind",
-      "s.id as snapshotId",
-      "s.created_at as snapshotAt",
-      "s.image_digest as imageDigest",
-      "s.eol_state as eolState",
-      "s.image_created as imageCreated",
-      "s.component_count as components",
-      ...severityOrder.map((s) => countOf(s).as(s)),
-    ]);
-    // Worst first: critical count, then high, and so on; the order flips them all.
-    if (q.sort === "risk") for (const s of severityOrder) rows = rows.orderBy(sql.ref(s), q.order);
-    else rows = rows.orderBy(q.sort === "path" ? "p.path" : "s.created_at", q.order);
-    const items = await rows.orderBy("p.id").limit(q.limit).offset(q.offset).execute();
-    return c.json(
-      {
-        items: items.map((r) => ({
-          ...r,
-          eolState: r.eolState as z.infer<typeof supportState> | null,
-          critical: toCount(r.critical),
-          high: toCount(r.high),
-          medium: toCount(r.medium),
-          low: toCount(r.low),
-          unknown: toCount(r.unknown),
-        })),
-        total: toCount(total?.n),
-        limit: q.limit,
-        offset: q.offset,
-      },
-      200,
-    );
+    const found = await paginate(query, q, {
+      select: (b) =>
+        b.select([
+          "p.id as projectId",
+          "p.path",
+          "p.name",
+          "p.kind",
+          "s.id as snapshotId",
+          "s.created_at as snapshotAt",
+          "s.image_digest as imageDigest",
+          "s.eol_state as eolState",
+          "s.image_created as imageCreated",
+          "s.component_count as components",
+          ...severityOrder.map((s) => countOf(s).as(s)),
+        ]),
+      // Worst first: critical count, then high, and so on; the order flips them all.
+      orderBy: { risk: severityOrder, path: "p.path", snapshotAt: "s.created_at" },
+      tiebreak: ["p.id"],
+    });
+    const items = found.items.map((r) => ({
+      ...r,
+      eolState: r.eolState as z.infer<typeof supportState> | null,
+      critical: toCount(r.critical),
+      high: toCount(r.high),
+      medium: toCount(r.medium),
+      low: toCount(r.low),
+      unknown: toCount(r.unknown),
+    }));
+    return c.json({ ...found, items }, 200);
   });
 }

@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { sql } from "kysely";
 import { authorize, visiblePrefix } from "../auth/actor.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { InvalidRequestError, NotFoundError } from "../errors.js";
 import { latestReadySnapshots } from "../model/metrics.js";
 import { analysisStates, justifications, setTriage } from "../model/triage.js";
+import { severityOrder } from "../sbom/types.js";
 import {
   type AppEnv,
   actorOf,
@@ -16,7 +18,7 @@ import {
   withinPrefix,
 } from "./common.js";
 
-const severity = z.enum(["critical", "high", "medium", "low", "unknown"]);
+const severity = z.enum(severityOrder);
 const analysis = z.enum(analysisStates);
 const Finding = z
   .object({
@@ -94,8 +96,13 @@ const audit = createRoute({
   },
 });
 
+// By rank, not by the words' alphabet: ascending puts critical first, then high, and so on.
+const severityRank = sql<number>`case ${sql.ref("f.severity")} ${sql.join(
+  severityOrder.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
+  sql` `,
+)} else ${sql.lit(severityOrder.length)} end`;
 const sorts = {
-  severity: "f.severity",
+  severity: severityRank,
   vulnerabilityId: "f.vulnerability_id",
   createdAt: "f.created_at",
   name: "c.name",
@@ -149,15 +156,12 @@ export function registerFindingRoutes(app: OpenAPIHono<AppEnv>, { store }: Route
         eb.or([eb("t.state", "is", null), eb("t.state", "=", "in_triage")]),
       );
     else if (q.analysis) query = query.where("t.state", "=", q.analysis);
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await query
-      .select(columns)
-      .orderBy(sorts[q.sort], q.order)
-      .orderBy("f.id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    const items = rows.map((r) => ({
+    const found = await paginate(query, q, {
+      select: (b) => b.select(columns),
+      orderBy: sorts,
+      tiebreak: ["f.id"],
+    });
+    const items = found.items.map((r) => ({
       id: r.id,
       snapshotId: r.snapshot_id,
       projectId: r.project_id,
@@ -177,7 +181,7 @@ export function registerFindingRoutes(app: OpenAPIHono<AppEnv>, { store }: Route
         updatedAt: r.updated_at,
       },
     }));
-    return c.json({ items, total: toCount(total?.n), limit: q.limit, offset: q.offset }, 200);
+    return c.json({ ...found, items }, 200);
   });
   const one = async (
     c: Parameters<typeof actorOf>[0],

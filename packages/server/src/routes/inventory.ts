@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, visiblePrefix } from "../auth/actor.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { latestReadySnapshots } from "../model/metrics.js";
 import {
   type AppEnv,
@@ -72,8 +72,6 @@ const metrics = createRoute({
   },
 });
 
-const sorts = { name: "c.name", version: "c.version", projectPath: "p.path" } as const;
-
 /** Component search across projects, and metrics. */
 export function registerInventoryRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
   app.openapi(usage, async (c) => {
@@ -96,25 +94,22 @@ export function registerInventoryRoutes(app: OpenAPIHono<AppEnv>, { store }: Rou
       );
     if (q.purl) query = query.where("c.purl", "=", q.purl);
     if (q.type) query = query.where("c.type", "=", q.type);
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await query
-      .select([
-        "c.id as componentId",
-        "c.purl",
-        "c.name",
-        "c.version",
-        "c.type",
-        "p.id as projectId",
-        "p.path as projectPath",
-        "s.id as snapshotId",
-      ])
-      .orderBy(sorts[q.sort], q.order)
-      .orderBy("c.id")
-      .orderBy("p.id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    return c.json({ items: rows, total: toCount(total?.n), limit: q.limit, offset: q.offset }, 200);
+    const found = await paginate(query, q, {
+      select: (b) =>
+        b.select([
+          "c.id as componentId",
+          "c.purl",
+          "c.name",
+          "c.version",
+          "c.type",
+          "p.id as projectId",
+          "p.path as projectPath",
+          "s.id as snapshotId",
+        ]),
+      orderBy: { name: "c.name", version: "c.version", projectPath: "p.path" },
+      tiebreak: ["c.id", "p.id"],
+    });
+    return c.json(found, 200);
   });
   app.openapi(metrics, async (c) => {
     const q = c.req.valid("query");

@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize } from "../auth/actor.js";
 import { randomSecret } from "../auth/secrets.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { NotFoundError } from "../errors.js";
 import { newId, now } from "../ids.js";
 import { enqueue } from "../jobs/queue.js";
+import { severityOrder } from "../sbom/types.js";
 import {
   type AppEnv,
   actorOf,
@@ -16,7 +17,7 @@ import {
   security,
 } from "./common.js";
 
-const severity = z.enum(["critical", "high", "medium", "low", "unknown"]);
+const severity = z.enum(severityOrder);
 const Webhook = z
   .object({ id: z.string(), url: z.string(), minSeverity: severity, createdAt: z.string() })
   .openapi("Webhook");
@@ -84,8 +85,6 @@ const update = createRoute({
   responses: { 202: json("queued", z.object({ jobId: z.string() })), ...errorResponses },
 });
 
-const jobSorts = { createdAt: "created_at", updatedAt: "updated_at" } as const;
-
 /** Webhooks, the job queue and vulnerability-data updates: admin operations. */
 export function registerOperationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const { store } = deps;
@@ -141,15 +140,12 @@ export function registerOperationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDep
     let query = store.db.selectFrom("jobs");
     if (q.state) query = query.where("state", "=", q.state);
     if (q.kind) query = query.where("kind", "=", q.kind);
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await query
-      .selectAll()
-      .orderBy(jobSorts[q.sort], q.order)
-      .orderBy("id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    const items = rows.map((j) => ({
+    const found = await paginate(query, q, {
+      select: (b) => b.selectAll(),
+      orderBy: { createdAt: "created_at", updatedAt: "updated_at" },
+      tiebreak: ["id"],
+    });
+    const items = found.items.map((j) => ({
       id: j.id,
       kind: j.kind,
       state: j.state,
@@ -160,7 +156,7 @@ export function registerOperationRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDep
       createdAt: j.created_at,
       updatedAt: j.updated_at,
     }));
-    return c.json({ items, total: toCount(total?.n), limit: q.limit, offset: q.offset }, 200);
+    return c.json({ ...found, items }, 200);
   });
   app.openapi(update, async (c) => {
     authorize(actorOf(c), "manage-jobs");

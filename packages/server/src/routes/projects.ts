@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, visiblePrefix } from "../auth/actor.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { NotFoundError } from "../errors.js";
 import { ensureProject } from "../model/projects.js";
 import {
@@ -66,7 +66,10 @@ const create = createRoute({
   responses: { 201: json("created or existing", Project), ...errorResponses },
 });
 
-const columns = { path: "path", name: "name", createdAt: "created_at" } as const;
+const order = {
+  orderBy: { path: "path", name: "name", createdAt: "created_at" },
+  tiebreak: ["id"],
+} as const;
 
 /** Maps a project row to its API shape. */
 export const toProject = (p: {
@@ -94,18 +97,8 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>, { store }: Route
     if (q.kind) base = base.where("kind", "=", q.kind);
     if (q.parentId) base = base.where("parent_id", "=", q.parentId);
     if (q.q) base = base.where(containsText("name", q.q));
-    const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await base
-      .selectAll()
-      .orderBy(columns[q.sort], q.order)
-      .orderBy("id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    return c.json(
-      { items: rows.map(toProject), total: toCount(total?.n), limit: q.limit, offset: q.offset },
-      200,
-    );
+    const found = await paginate(base, q, { select: (b) => b.selectAll(), ...order });
+    return c.json({ ...found, items: found.items.map(toProject) }, 200);
   });
   app.openapi(get, async (c) => {
     const project = await visibleProject(store, actorOf(c), c.req.valid("param").id);

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, visiblePrefix } from "../auth/actor.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { InvalidRequestError, NotFoundError } from "../errors.js";
 import { diffSnapshots } from "../model/diff.js";
 import {
@@ -177,7 +177,6 @@ function selectSnapshots(deps: RouteDeps, prefix: string | null) {
     .select(snapshotColumns)
     .execute();
 }
-const sortColumns = { createdAt: "s.created_at", componentCount: "s.component_count" } as const;
 
 /** Snapshot lists, details, stored SBOMs, components and diffs. */
 export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
@@ -202,18 +201,12 @@ export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps
     let query = base(visiblePrefix(actor));
     if (q.projectId) query = query.where("s.project_id", "=", q.projectId);
     if (q.state) query = query.where("s.state", "=", q.state);
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await query
-      .select(snapshotColumns)
-      .orderBy(sortColumns[q.sort], q.order)
-      .orderBy("s.id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    return c.json(
-      { items: rows.map(toSnapshot), total: toCount(total?.n), limit: q.limit, offset: q.offset },
-      200,
-    );
+    const found = await paginate(query, q, {
+      select: (b) => b.select(snapshotColumns),
+      orderBy: { createdAt: "s.created_at", componentCount: "s.component_count" },
+      tiebreak: ["s.id"],
+    });
+    return c.json({ ...found, items: found.items.map(toSnapshot) }, 200);
   });
   app.openapi(get, async (c) => c.json(toSnapshot(await one(c, c.req.valid("param").id)), 200));
   // Registered by hand: the answer is the stored text, byte for byte, not a re-serialised object.
@@ -237,16 +230,14 @@ export function registerSnapshotRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps
     if (q.type) query = query.where("c.type", "=", q.type);
     if (q.layer) query = query.where("sc.layer", "=", q.layer);
     if (q.q) query = query.where(containsText("c.name", q.q));
-    const total = await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await query
-      .select(["c.id", "c.purl", "c.type", "c.name", "c.version", "sc.layer", "sc.locations"])
-      .orderBy(`c.${q.sort}`, q.order)
-      .orderBy("c.id")
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    const items = rows.map((r) => ({ ...r, locations: parseJson<string[]>(r.locations) }));
-    return c.json({ items, total: toCount(total?.n), limit: q.limit, offset: q.offset }, 200);
+    const found = await paginate(query, q, {
+      select: (b) =>
+        b.select(["c.id", "c.purl", "c.type", "c.name", "c.version", "sc.layer", "sc.locations"]),
+      orderBy: { name: "c.name", purl: "c.purl", version: "c.version" },
+      tiebreak: ["c.id"],
+    });
+    const items = found.items.map((r) => ({ ...r, locations: parseJson<string[]>(r.locations) }));
+    return c.json({ ...found, items }, 200);
   });
   app.openapi(diff, async (c) => {
     const q = c.req.valid("query");

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, can, tokenScopes } from "../auth/actor.js";
 import { createApiToken } from "../auth/api-tokens.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { now } from "../ids.js";
 import { splitPath } from "../model/projects.js";
@@ -91,7 +91,7 @@ const toToken = (t: Row) => ({
   lastUsedAt: t.last_used_at,
   revokedAt: t.revoked_at,
 });
-const columns = { createdAt: "created_at", name: "name" } as const;
+const order = { orderBy: { createdAt: "created_at", name: "name" }, tiebreak: ["id"] } as const;
 
 /** API tokens: a user manages their own; an admin sees and revokes all. Tokens cannot mint tokens. */
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
@@ -106,17 +106,8 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDe
     let base = store.db.selectFrom("api_tokens");
     if (!can(actor, "manage-users")) base = base.where("user_id", "=", actor.userId);
     if (q.revoked) base = base.where("revoked_at", q.revoked === "true" ? "is not" : "is", null);
-    const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await base
-      .selectAll()
-      .orderBy(columns[q.sort], q.order)
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    return c.json(
-      { items: rows.map(toToken), total: toCount(total?.n), limit: q.limit, offset: q.offset },
-      200,
-    );
+    const found = await paginate(base, q, { select: (b) => b.selectAll(), ...order });
+    return c.json({ ...found, items: found.items.map(toToken) }, 200);
   });
   app.openapi(create, async (c) => {
     const actor = sessionOnly(c);

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize } from "../auth/actor.js";
 import { hashPassword } from "../auth/secrets.js";
 import { insertUser } from "../auth/setup.js";
-import { toCount } from "../db/store.js";
+import { paginate } from "../db/paginate.js";
 import { NotFoundError } from "../errors.js";
 import {
   type AppEnv,
@@ -62,7 +62,10 @@ const update = createRoute({
   responses: { 200: json("changed", User), ...errorResponses },
 });
 
-const columns = { username: "username", createdAt: "created_at" } as const;
+const order = {
+  orderBy: { username: "username", createdAt: "created_at" },
+  tiebreak: ["id"],
+} as const;
 
 /** User administration; admins only. */
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
@@ -84,17 +87,8 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDep
     const q = c.req.valid("query");
     let base = store.db.selectFrom("users");
     if (q.role) base = base.where("role", "=", q.role);
-    const total = await base.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
-    const rows = await base
-      .selectAll()
-      .orderBy(columns[q.sort], q.order)
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute();
-    return c.json(
-      { items: rows.map(toUser), total: toCount(total?.n), limit: q.limit, offset: q.offset },
-      200,
-    );
+    const found = await paginate(base, q, { select: (b) => b.selectAll(), ...order });
+    return c.json({ ...found, items: found.items.map(toUser) }, 200);
   });
   app.openapi(create, async (c) => {
     authorize(actorOf(c), "manage-users");

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, visiblePrefix } from "../auth/actor.js";
 import { NotFoundError } from "../errors.js";
+import { severityOrder } from "../sbom/types.js";
 import {
   type AppEnv,
   actorOf,
@@ -63,6 +64,16 @@ const status = createRoute({
   security,
   responses: { 200: json("the data in use", DataStatus), ...errorResponses },
 });
+const Severities = z
+  .object({ items: z.array(z.enum(severityOrder)).describe("worst first") })
+  .openapi("Severities");
+const severities = createRoute({
+  method: "get",
+  path: "/api/severities",
+  summary: "The severities a finding may have, worst first: the order lists and charts use",
+  security,
+  responses: { 200: json("severities, worst first", Severities), ...errorResponses },
+});
 
 /** Vulnerability details and the freshness of the vulnerability data. */
 export function registerVulnerabilityRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
@@ -109,6 +120,10 @@ export function registerVulnerabilityRoutes(app: OpenAPIHono<AppEnv>, deps: Rout
       },
       200,
     );
+  });
+  app.openapi(severities, (c) => {
+    authorize(actorOf(c), "read");
+    return c.json({ items: [...severityOrder] }, 200);
   });
 }
 

@@ -23,7 +23,12 @@ export interface SbomReader {
   read(text: string, document: unknown, options?: { trusted?: boolean }): ParsedSbom;
 }
 
-export type Severity = "critical" | "high" | "medium" | "low" | "unknown";
+/**
+ * Severities from the worst down, for thresholds and sorting. The one list: the API serves it
+ * (`GET /api/severities`) so the web app orders by it rather than keeping its own copy.
+ */
+export const severityOrder = ["critical", "high", "medium", "low", "unknown"] as const;
+export type Severity = (typeof severityOrder)[number];
 export type FixState = "fixed" | "not-fixed" | "wont-fix" | "unknown";
 
 /** One vulnerability that affects one package, as a matcher reports it. */
@@ -61,9 +66,6 @@ export interface Matcher {
   /** The data in use; absent when the matcher cannot tell, undefined while it holds none. */
   status?(): MatcherStatus | undefined;
 }
-
-/** Severities from the worst down, for thresholds and sorting. */
-export const severityOrder: readonly Severity[] = ["critical", "high", "medium", "low", "unknown"];
 
 /** True when `severity` is at `threshold` or worse. */
 export function isAtLeast(severity: string, threshold: string): boolean {
