@@ -49,14 +49,19 @@ export function debianToSpdx(shortName: string): string | undefined {
   if (groups.length === 1) return expressionOf(shortName);
   const first = expressionOf(groups[0]);
   if (first === undefined) return undefined;
-  let out = `(${first})`;
+  let out = grouped(first);
   for (const group of groups.slice(1)) {
     const [, op, rest] = /^(and|or)\s+(.*)$/is.exec(group) ?? [];
     const expression = rest === undefined ? undefined : expressionOf(rest);
     if (op === undefined || expression === undefined) return undefined;
-    out += ` ${op.toUpperCase()} (${expression})`;
+    out += ` ${op.toUpperCase()} ${grouped(expression)}`;
   }
   return out;
+}
+
+/** An expression in parentheses, unless it is a single licence. */
+function grouped(expression: string): string {
+  return expression.includes(" ") ? `(${expression})` : expression;
 }
 
 /** An expression without commas: terms joined by `and` / `or`. */
