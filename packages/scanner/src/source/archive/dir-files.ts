@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { open, readFile, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { ImageFormatError } from "../../errors.js";
 import { hashStream } from "./hash-stream.js";
@@ -14,39 +14,36 @@ import { normalizeMemberName } from "./tar-index.js";
 
 /**
  * The files of a layout directory on disk. Names come from manifests and are untrusted, so a
- * name that climbs out of the directory is treated as missing rather than read.
+ * name that climbs out of the directory is treated as missing rather than read, and so is a
+ * file that is a symlink leading out of it (a blob linked to `/etc/shadow` or a device): the
+ * layout may come from an untrusted archive, and reading the host through it would at least
+ * tell its sizes and digests in errors, or block on a file that never ends.
  */
 export function createDirFiles(root: string): RandomAccessFiles {
-  const resolve = (name: string) => {
-    const clean = normalizeMemberName(name);
-    return clean.split("/").includes("..") ? undefined : join(root, clean);
-  };
-  const regularSize = async (name: string) => {
-    const path = resolve(name);
+  const inside = insideRoot(root);
+  const regularFile = async (name: string) => {
+    const path = await inside(name);
     const info = path ? await stat(path).catch(() => undefined) : undefined;
-    return info?.isFile() ? info.size : undefined;
+    return path && info?.isFile() ? { path, size: info.size } : undefined;
+  };
+  const found = async (name: string) => {
+    const file = await regularFile(name);
+    if (file === undefined) throw missingFile(files, name);
+    return file;
   };
   const files: RandomAccessFiles = {
     label: root,
-    size: regularSize,
+    size: async (name) => (await regularFile(name))?.size,
     async read(name) {
-      const size = await regularSize(name);
-      if (size === undefined) throw missingFile(files, name);
+      const { path, size } = await found(name);
       if (size > MAX_METADATA_BYTES) {
         throw new ImageFormatError(`${name} in ${root} is ${size} bytes, too big to be metadata`);
       }
-      const handle = await open(resolve(name) as string, "r");
-      try {
-        return await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      return readFile(path);
     },
     digest: async (name) => hashStream(await files.open(name)),
     async head(name, n) {
-      const handle = await open(resolve(name) as string, "r").catch(() => {
-        throw missingFile(files, name);
-      });
+      const handle = await open((await found(name)).path, "r");
       try {
         const buffer = Buffer.alloc(n);
         const { bytesRead } = await handle.read(buffer, 0, n, 0);
@@ -56,15 +53,28 @@ export function createDirFiles(root: string): RandomAccessFiles {
       }
     },
     async open(name): Promise<Readable> {
-      if ((await regularSize(name)) === undefined) throw missingFile(files, name);
-      return createReadStream(resolve(name) as string, { highWaterMark: BLOB_CHUNK_BYTES });
+      const { path } = await found(name);
+      return createReadStream(path, { highWaterMark: BLOB_CHUNK_BYTES });
     },
     async locate(name) {
-      const length = await regularSize(name);
-      return length === undefined
-        ? undefined
-        : { path: resolve(name) as string, offset: 0, length };
+      const file = await regularFile(name);
+      return file && { path: file.path, offset: 0, length: file.size };
     },
   };
   return files;
+}
+
+/** Resolves a name to its real path (symlinks followed), or undefined when that leaves `root`. */
+function insideRoot(root: string): (name: string) => Promise<string | undefined> {
+  let realRoot: Promise<string> | undefined;
+  return async (name) => {
+    const clean = normalizeMemberName(name);
+    if (clean === "" || clean.split("/").includes("..")) return undefined;
+    realRoot ??= realpath(root).catch(() => root);
+    const [base, real] = await Promise.all([
+      realRoot,
+      realpath(join(root, clean)).catch(() => undefined),
+    ]);
+    return real?.startsWith(`${base}${sep}`) ? real : undefined;
+  };
 }

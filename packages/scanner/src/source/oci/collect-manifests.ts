@@ -21,31 +21,45 @@ export interface FoundManifest {
 /** Nested indexes followed at most; deeper nesting is taken as a loop. */
 const MAX_DEPTH = 4;
 
+/** What a walk of nested indexes has met so far, by digest. */
+export interface Walk {
+  found: Map<string, FoundManifest>;
+  expanded: Set<string>;
+}
+
 /**
  * Follows an index (and the indexes it points at) down to every image manifest. Attestation
- * manifests that BuildKit adds beside images are left out: they hold no file system.
+ * manifests that BuildKit adds beside images are left out: they hold no file system. Each
+ * digest is read once: an index that lists the same index a hundred times, three deep, would
+ * otherwise be a million reads; a manifest met again only adds the names it is listed under.
  */
 export async function collectManifests(
   files: ImageFiles,
   descriptors: Descriptor[],
   inherited: string[] = [],
   depth = 0,
+  walk: Walk = { found: new Map(), expanded: new Set() },
 ): Promise<FoundManifest[]> {
   if (depth > MAX_DEPTH) throw new ImageFormatError(`${files.label}: indexes nest too deep`);
-  const found: FoundManifest[] = [];
   for (const descriptor of descriptors) {
-    if (isAttestation(descriptor)) continue;
+    if (isAttestation(descriptor) || walk.expanded.has(descriptor.digest)) continue;
     const names = [...inherited, ...namesOf(descriptor)];
+    const known = walk.found.get(descriptor.digest);
+    if (known !== undefined) {
+      known.names = [...new Set([...known.names, ...names])];
+      continue;
+    }
     const what = `manifest ${descriptor.digest}`;
     const json = parseJson(await readVerifiedBlob(files, descriptor, what), what);
     if (isIndexMediaType(descriptor.mediaType) || looksLikeIndex(json)) {
+      walk.expanded.add(descriptor.digest);
       const index = parseIndex(json, what);
-      found.push(...(await collectManifests(files, index.manifests, names, depth + 1)));
+      await collectManifests(files, index.manifests, names, depth + 1, walk);
     } else {
-      found.push({ descriptor, manifest: parseManifest(json, what), names });
+      walk.found.set(descriptor.digest, { descriptor, manifest: parseManifest(json, what), names });
     }
   }
-  return found;
+  return [...walk.found.values()];
 }
 
 function namesOf(descriptor: Descriptor): string[] {
