@@ -1,10 +1,7 @@
 import type { Readable } from "node:stream";
-import { extract as createExtract, type Header } from "tar-stream";
 import { baseName, normalizeEntryPath, parentPath } from "./paths.js";
+import { type TarEntry, TarParser, type TarVisitor } from "./tar/tar-parser.js";
 import type { CapturePolicy, LayerEntry, LayerIndex } from "./types.js";
-
-/** The body of one tar entry: read it to the end, or resume it to skip it. */
-type EntryBody = AsyncIterable<unknown> & { resume(): unknown };
 
 const WHITEOUT_PREFIX = ".wh.";
 const OPAQUE_MARKER = ".wh..wh..opq";
@@ -22,20 +19,38 @@ export function createLayerIndex(layerIndex: number): LayerIndex {
   };
 }
 
-function entryType(header: Header): LayerEntry["type"] {
-  switch (header.type) {
-    case "file":
-    case "contiguous-file":
+function entryType(flag: string): LayerEntry["type"] | undefined {
+  switch (flag) {
+    case "0":
+    case "\0":
+    case "7":
       return "file";
-    case "directory":
+    case "5":
       return "dir";
-    case "symlink":
+    case "2":
       return "symlink";
-    case "link":
+    case "1":
       return "hardlink";
-    default:
+    case "3":
+    case "4":
+    case "6":
       return "other";
+    default:
+      return undefined;
   }
+}
+
+/**
+ * A tar parser that records a layer's entries, whiteouts and the bytes of the files `policy`
+ * asks for into `index`. Push the layer's uncompressed bytes into it (see {@link readLayerTar}
+ * for a stream); a seeking reader may skip what it says is skippable.
+ */
+export function createLayerParser(
+  index: LayerIndex,
+  policy: CapturePolicy,
+  layerLabel: string,
+): TarParser {
+  return new TarParser(layerVisitor(index, policy, layerLabel));
 }
 
 /**
@@ -49,125 +64,115 @@ export async function readLayerTar(
   policy: CapturePolicy,
   layerLabel: string,
 ): Promise<LayerIndex> {
-  const extract = createExtract();
-  tar.on("error", (err) => extract.destroy(err));
-  tar.pipe(extract);
+  const parser = createLayerParser(index, policy, layerLabel);
   try {
-    for await (const entry of extract) {
-      await recordEntry(entry.header, entry, index, policy, layerLabel);
+    for await (const chunk of tar) {
+      parser.push(chunk as Buffer);
+      // Bytes after the end-of-archive blocks are padding, not entries.
+      if (parser.ended) break;
     }
+    parser.end();
   } catch (err) {
-    index.unknowns.push({
-      path: "/",
-      layer: layerLabel,
-      reason: `layer could not be read to its end: ${(err as Error).message}`,
-    });
+    recordBrokenLayer(index, layerLabel, err as Error);
   }
   return index;
 }
 
-async function recordEntry(
-  header: Header,
-  body: EntryBody,
+/** Records why a layer could not be read to its end; what was read before stays. */
+export function recordBrokenLayer(index: LayerIndex, layerLabel: string, err: Error): void {
+  index.unknowns.push({
+    path: "/",
+    layer: layerLabel,
+    reason: `layer could not be read to its end: ${err.message}`,
+  });
+}
+
+function layerVisitor(index: LayerIndex, policy: CapturePolicy, layerLabel: string): TarVisitor {
+  return {
+    entry: (entry) => recordEntry(entry, index, policy, layerLabel),
+    body(entry, content) {
+      const path = normalizeEntryPath(entry.name) as string;
+      if (policy.keeps?.(path, content) === false) return;
+      index.captured.set(path, content);
+    },
+  };
+}
+
+/** Records one entry; true when its bytes are to be kept. */
+function recordEntry(
+  entry: TarEntry,
   index: LayerIndex,
   policy: CapturePolicy,
   layerLabel: string,
-): Promise<void> {
-  const sparse = sparseFile(header);
-  const path = normalizeEntryPath(sparse?.name ?? header.name);
-  const size = sparse?.size ?? header.size ?? 0;
-  index.bytes += header.size ?? 0;
+): boolean {
+  const path = normalizeEntryPath(entry.name);
+  index.bytes += entry.size;
   if (path === null) {
     index.unknowns.push({
-      path: header.name,
+      path: entry.name,
       layer: layerLabel,
       reason: "entry path climbs above the image root; skipped",
     });
-    body.resume();
-    return;
+    return false;
   }
   const name = baseName(path);
   if (name.startsWith(WHITEOUT_PREFIX)) {
     if (name === OPAQUE_MARKER) index.opaqueDirs.push(parentPath(path));
     else index.whiteouts.push(siblingPath(path, name.slice(WHITEOUT_PREFIX.length)));
-    body.resume();
-    return;
+    return false;
   }
-  if (sparse !== undefined || header.type === null) {
-    recordUnreadable(header, path, size, index, layerLabel, sparse !== undefined);
-    body.resume();
-    return;
+  const type = entryType(entry.flag);
+  if (entry.sparseSize !== undefined || type === undefined) {
+    recordUnreadable(entry, path, index, layerLabel);
+    return false;
   }
-  const type = entryType(header);
-  let linkTarget: string | undefined = header.linkname ?? undefined;
+  let linkTarget: string | undefined = entry.linkName || undefined;
   if (type === "hardlink" && linkTarget !== undefined) {
     linkTarget = normalizeEntryPath(linkTarget) ?? undefined;
   }
-  index.entries.push({ path, type, size, mode: header.mode ?? 0, linkTarget });
-  if (type === "file" && policy.wants(path)) {
-    await captureFile(body, path, size, index, policy, layerLabel);
-    return;
-  }
-  body.resume();
+  index.entries.push({ path, type, size: entry.size, mode: entry.mode, linkTarget });
+  return (
+    type === "file" &&
+    policy.wants(path) &&
+    withinLimit(path, entry.size, index, policy, layerLabel)
+  );
 }
 
-async function captureFile(
-  body: EntryBody,
+function withinLimit(
   path: string,
   size: number,
   index: LayerIndex,
   policy: CapturePolicy,
   layerLabel: string,
-): Promise<void> {
+): boolean {
   const limit = policy.maxSize(path);
-  if (size > limit) {
-    index.unknowns.push({
-      path,
-      layer: layerLabel,
-      reason: `file is ${size} bytes, over the ${limit}-byte read limit; not read`,
-    });
-    body.resume();
-    return;
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  const content = Buffer.concat(chunks);
-  if (policy.keeps?.(path, content) === false) return;
-  index.captured.set(path, content);
+  if (size <= limit) return true;
+  index.unknowns.push({
+    path,
+    layer: layerLabel,
+    reason: `file is ${size} bytes, over the ${limit}-byte read limit; not read`,
+  });
+  return false;
 }
 
 /**
- * A sparse file in the PAX formats GNU tar writes (`GNU.sparse.*` records,
- * https://www.gnu.org/software/tar/manual/html_node/Sparse-Formats.html): its real name and
- * size. Its body holds a block map, not the file, so it is never read.
- */
-function sparseFile(header: Header): { name: string; size: number } | undefined {
-  const pax = header.pax as Record<string, string> | null | undefined;
-  const realSize = pax?.["GNU.sparse.realsize"] ?? pax?.["GNU.sparse.size"];
-  if (pax === undefined || pax === null || realSize === undefined) return undefined;
-  return { name: pax["GNU.sparse.name"] ?? header.name, size: Number.parseInt(realSize, 10) || 0 };
-}
-
-/**
- * Records a sparse file, or an entry of a type tar-stream does not know (the old GNU sparse
- * type `S` among them), as present but unread.
- * TODO: an old-GNU sparse entry with more than four holes carries extension blocks that
- * tar-stream takes for headers, so the rest of that layer is lost (an unknown says so).
- * Supporting it needs a tar parser that reads the `isextended` flag.
+ * Records a sparse file (old GNU `S`, or the pax formats GNU tar writes,
+ * https://www.gnu.org/software/tar/manual/html_node/Sparse-Formats.html), or an entry of a type
+ * the reader does not know, as present but unread: a sparse body holds the data without its
+ * holes (and, in pax 1.0, a block map first), not the file.
  */
 function recordUnreadable(
-  header: Header,
+  entry: TarEntry,
   path: string,
-  size: number,
   index: LayerIndex,
   layerLabel: string,
-  sparse: boolean,
 ): void {
-  const type = sparse ? "file" : "other";
-  index.entries.push({ path, type, size, mode: header.mode ?? 0 });
+  const sparse = entry.sparseSize !== undefined;
+  const size = entry.sparseSize ?? entry.size;
+  index.entries.push({ path, type: sparse ? "file" : "other", size, mode: entry.mode });
   const reason = sparse
     ? `sparse file of ${size} bytes; not read`
-    : "entry of a type the reader does not know (GNU sparse or a vendor extension); not read";
+    : `entry of a type the reader does not know (${JSON.stringify(entry.flag)}); not read`;
   index.unknowns.push({ path, layer: layerLabel, reason });
 }
 

@@ -5,6 +5,8 @@ import { createDigester, type Measured, verifyDigest } from "../filetree/digest.
 import { createLayerIndex, readLayerTar } from "../filetree/layer-reader.js";
 import type { CapturePolicy, LayerIndex, PortablePolicy } from "../filetree/types.js";
 import type { LayerInfo } from "../types.js";
+import { layerLabel } from "./blob-labels.js";
+import { indexLocatedLayer, MIN_THREAD_HASH_BYTES } from "./located/read-located.js";
 import type { BlobLayer, SourceOptions } from "./types.js";
 import {
   createOrderedSink,
@@ -13,16 +15,6 @@ import {
   largestFirst,
   layerWorkerEntry,
 } from "./worker/worker-pool.js";
-
-/** Short form of a digest for messages: `sha256:0123456789ab`. */
-export function shortDigest(digest: string): string {
-  return digest.slice(0, digest.indexOf(":") + 13);
-}
-
-/** How a layer is named in messages: `layer 2 (sha256:0123456789ab)`. */
-export function layerLabel(index: number, digest: string): string {
-  return `layer ${index} (${shortDigest(digest)})`;
-}
 
 /**
  * Reads layers from sources with random access to their blobs (archives on disk, layout dirs),
@@ -52,7 +44,7 @@ export async function indexBlobLayers(
     while (next < order.length) {
       const i = order[next++] as number;
       const layer = layers[i] as BlobLayer;
-      results.put(i, await indexBlobStream(layer.info, await layer.open(), policy));
+      results.put(i, await indexBlobLayer(layer, policy));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, layers.length) }, worker));
@@ -78,6 +70,18 @@ function readsInWorkers(layers: BlobLayer[], policy: CapturePolicy): boolean {
  * Debian base image with a few packages on top (200 MiB) does not win back.
  */
 const MIN_WORKER_BYTES = 512 << 20;
+
+/**
+ * Reads one layer: a big one that lies in a local file is parsed in place while another thread
+ * hashes it; any other is streamed once through the hash and the parser.
+ */
+function indexBlobLayer(layer: BlobLayer, policy: CapturePolicy): Promise<LayerIndex> {
+  const location = layer.location;
+  if (location !== undefined && location.length >= MIN_THREAD_HASH_BYTES) {
+    return indexLocatedLayer(layer.info, location, policy);
+  }
+  return layer.open().then((blob) => indexBlobStream(layer.info, blob, policy));
+}
 
 /** Reads one blob's stream into an index and checks its digest and size. */
 export async function indexBlobStream(

@@ -46,6 +46,11 @@ describe("npm cataloger", () => {
           "/srv/web/node_modules/uri-js/yarn.lock": from(
             "cdxgen-yarn_locks-yarnv1-fs.lock/yarnv1-fs.lock",
           ),
+          // Debian's node-* packages install modules here, lockfiles and all.
+          "/usr/share/nodejs/nanoid/pnpm-lock.yaml": from(
+            "scalibr-pnpmlock-mixed-groups.v9.yaml/mixed-groups.v9.yaml",
+          ),
+          "/usr/lib/nodejs/uri-js/package-lock.json": lock,
         },
       },
     ]);

@@ -7,12 +7,21 @@ import { pnpmLockParser } from "./parse-pnpm-lock.js";
 import { yarnLockParser } from "./parse-yarn-lock.js";
 
 /**
- * A lockfile inside `node_modules` came with a published package: it pins that package's own
+ * A lockfile inside `node_modules`, or inside Debian's `/usr/share/nodejs` (where its `node-*`
+ * packages install modules), came with a published package: it pins that package's own
  * development tree, which npm never installs. Reading it would report hundreds of packages the
  * image does not hold (a single `node_modules/better-opn/yarn.lock` lists 746).
  */
 function outsideInstalledPackages(parser: FileParser): FileParser {
-  return { ...parser, matches: (path) => !path.includes("/node_modules/") && parser.matches(path) };
+  return { ...parser, matches: (path) => !insideInstalledPackage(path) && parser.matches(path) };
+}
+
+function insideInstalledPackage(path: string): boolean {
+  return (
+    path.includes("/node_modules/") ||
+    path.startsWith("/usr/share/nodejs/") ||
+    path.startsWith("/usr/lib/nodejs/")
+  );
 }
 
 const spec: EcosystemSpec = {

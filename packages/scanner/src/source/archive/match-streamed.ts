@@ -1,6 +1,6 @@
 import { verifyDigest } from "../../filetree/digest.js";
 import type { LayerIndex } from "../../filetree/types.js";
-import { layerLabel } from "../blob-layers.js";
+import { layerLabel } from "../blob-labels.js";
 import type { ImagePlan } from "../oci/plan.js";
 import { missingFile } from "./image-files.js";
 import type { StreamedArchive } from "./streamed-archive.js";

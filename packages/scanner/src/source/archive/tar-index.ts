@@ -1,5 +1,14 @@
 import type { FileHandle } from "node:fs/promises";
 import { ImageFormatError } from "../../errors.js";
+import {
+  BLOCK,
+  checksumMatches,
+  cString,
+  headerName,
+  isZeroBlock,
+  parseNumber,
+  parsePaxRecords,
+} from "../../filetree/tar/header-fields.js";
 
 /** One member of an uncompressed tar on disk: where its body starts and how long it is. */
 export interface TarMember {
@@ -10,8 +19,6 @@ export interface TarMember {
   type: "file" | "dir" | "symlink" | "hardlink" | "other";
   linkName?: string;
 }
-
-const BLOCK = 512;
 
 /** Extended names and sizes that the next real header inherits (pax `x`, GNU `L`/`K`). */
 interface Pending {
@@ -59,7 +66,7 @@ async function readHeaders(
   let pending: Pending = {};
   while (members.size < maxMembers) {
     const header = await readBlock(file, position, fileSize, label);
-    if (header === null || isZero(header)) break;
+    if (header === null || isZeroBlock(header)) break;
     checkHeader(header, position, label);
     const size = memberSize(
       pending.size ?? parseNumber(header.subarray(124, 136)),
@@ -115,9 +122,7 @@ async function readBody(file: FileHandle, position: number, size: number): Promi
 }
 
 function toMember(header: Buffer, pending: Pending, offset: number, size: number): TarMember {
-  const prefix = isUstar(header) ? cString(header.subarray(345, 500)) : "";
-  const raw = cString(header.subarray(0, 100));
-  const name = pending.name ?? (prefix ? `${prefix}/${raw}` : raw);
+  const name = pending.name ?? headerName(header);
   const linkName = pending.linkName ?? cString(header.subarray(157, 257));
   const type = memberType(header[156] ?? 0);
   return {
@@ -155,56 +160,22 @@ export function normalizeMemberName(name: string): string {
 }
 
 function checkHeader(header: Buffer, position: number, label: string): void {
-  const stored = parseNumber(header.subarray(148, 156));
-  let sum = 8 * 0x20;
-  for (let i = 0; i < BLOCK; i++) if (i < 148 || i >= 156) sum += header[i] ?? 0;
-  if (stored !== sum) {
+  if (!checksumMatches(header)) {
     throw new ImageFormatError(
       `${label} is not a valid tar: bad header checksum at byte ${position}`,
     );
   }
 }
 
-function isUstar(header: Buffer): boolean {
-  return header.subarray(257, 263).toString("latin1") === "ustar\0";
-}
-
-function isZero(block: Buffer): boolean {
-  return block.every((b) => b === 0);
-}
-
-/** Octal, or base-256 when the high bit of the first byte is set (GNU, for sizes over 8 GiB). */
-function parseNumber(field: Buffer): number {
-  if (((field[0] ?? 0) & 0x80) !== 0) {
-    let value = (field[0] ?? 0) & 0x7f;
-    for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] ?? 0);
-    return value;
-  }
-  const text = cString(field).trim();
-  return text === "" ? 0 : Number.parseInt(text, 8);
-}
-
-function cString(bytes: Buffer): string {
-  const end = bytes.indexOf(0);
-  return bytes.subarray(0, end < 0 ? bytes.length : end).toString("utf8");
-}
-
-/** Records are `LEN key=value\n` (https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html). */
+/** The name, link and size a pax extended header gives the next member. */
 function parsePax(body: Buffer): Pending {
+  const records = parsePaxRecords(body);
   const result: Pending = {};
-  let rest = body;
-  while (rest.length > 0) {
-    const space = rest.indexOf(0x20);
-    const length = Number.parseInt(rest.subarray(0, space).toString("latin1"), 10);
-    if (!(length > 0) || space < 0) break;
-    const record = rest.subarray(space + 1, length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    const key = record.slice(0, eq);
-    const value = record.slice(eq + 1);
-    if (key === "path") result.name = value;
-    else if (key === "linkpath") result.linkName = value;
-    else if (key === "size") result.size = Number.parseInt(value, 10);
-    rest = rest.subarray(length);
-  }
+  const name = records.get("path");
+  const linkName = records.get("linkpath");
+  const size = records.get("size");
+  if (name !== undefined) result.name = name;
+  if (linkName !== undefined) result.linkName = linkName;
+  if (size !== undefined) result.size = Number.parseInt(size, 10);
   return result;
 }

@@ -1,5 +1,5 @@
 import { SourceError } from "../../errors.js";
-import { shortDigest } from "../blob-layers.js";
+import { shortDigest } from "../blob-labels.js";
 
 /** One image an archive or index offers, with what a user may pick it by. */
 export interface ImageChoice<T> {
