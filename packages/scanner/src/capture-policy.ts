@@ -16,11 +16,14 @@ export function createCapturePolicy(
   portable?: PortablePolicy,
 ): CapturePolicy {
   const all = [distroDetector, ...catalogers];
+  const key = capturePolicyKey(all);
   return {
     wants: (path) => all.some((c) => c.wants(path)),
     maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
     keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
-    key: capturePolicyKey(all),
+    get key() {
+      return key();
+    },
     portable,
   };
 }

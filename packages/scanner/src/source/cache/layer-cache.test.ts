@@ -80,8 +80,15 @@ describe("capturePolicyKey", () => {
   it("changes with the readers and their limits, not their order", () => {
     const a = { name: "dpkg", maxFileSize: 10 };
     const b = { name: "apk", maxFileSize: 20 };
-    expect(capturePolicyKey([a, b])).toBe(capturePolicyKey([b, a]));
-    expect(capturePolicyKey([a, b])).not.toBe(capturePolicyKey([a]));
-    expect(capturePolicyKey([a])).not.toBe(capturePolicyKey([{ ...a, maxFileSize: 11 }]));
+    const key = (readers: (typeof a)[]) => capturePolicyKey(readers)();
+    expect(key([a, b])).toBe(key([b, a]));
+    expect(key([a, b])).not.toBe(key([a]));
+    expect(key([a])).not.toBe(key([{ ...a, maxFileSize: 11 }]));
+  });
+
+  it("hashes the code that builds indexes, so a changed cataloger misses the cache", () => {
+    const key = capturePolicyKey([{ name: "dpkg", maxFileSize: 10 }]);
+    expect(key()).toMatch(/^[0-9a-f]{64}$/);
+    expect(key()).toBe(key());
   });
 });
