@@ -79,7 +79,12 @@ function judgeError(report: CaseReport, error: unknown): CaseReport {
   const typed = error instanceof LadingError && error.message.trim() !== "";
   const outcome = error instanceof Error ? error.constructor.name : typeof error;
   const message = error instanceof Error ? error.message : String(error);
-  return { ...report, outcome, message, crash: typed ? undefined : String((error as Error)?.stack ?? error) };
+  return {
+    ...report,
+    outcome,
+    message,
+    crash: typed ? undefined : String((error as Error)?.stack ?? error),
+  };
 }
 
 function judgeResult(report: CaseReport, result: ScanResult): CaseReport {
@@ -131,7 +136,11 @@ function jsonProblem(id: string, text: string): string | undefined {
     return `not JSON: ${(err as Error).message}`;
   }
   const validate =
-    id === "cyclonedx-json" ? cyclonedxValidator("1.6") : id === "spdx-json" ? spdxValidator() : undefined;
+    id === "cyclonedx-json"
+      ? cyclonedxValidator("1.6")
+      : id === "spdx-json"
+        ? spdxValidator()
+        : undefined;
   const errors = validate ? schemaErrors(validate, doc) : [];
   return errors.length > 0 ? `schema: ${errors.slice(0, 3).join("; ")}` : undefined;
 }

@@ -82,7 +82,11 @@ export async function writeLayout(dir: string, layers: BuiltBlob[]) {
   );
   const manifest = { schemaVersion: 2, config, layers: layerDescriptors };
   const ociManifest = "application/vnd.oci.image.manifest.v1+json";
-  const m = await putBlob(dir, JSON.stringify({ ...manifest, mediaType: ociManifest }), ociManifest);
+  const m = await putBlob(
+    dir,
+    JSON.stringify({ ...manifest, mediaType: ociManifest }),
+    ociManifest,
+  );
   const ref = { "org.opencontainers.image.ref.name": "hostile" };
   await writeIndex(dir, [{ ...m, annotations: ref }]);
   return { manifest: m, config, layers: layerDescriptors };
@@ -103,7 +107,8 @@ export function layoutMembers(dir: string, names: string[]): ArchiveMember[] {
 export async function writeArchive(out: string, members: ArchiveMember[], gzip = false) {
   const archive = pack();
   const stages = gzip ? [createGzip({ level: 1 })] : [];
-  const written = pipeline(archive, ...stages, createWriteStream(out));
+  const streams = [archive, ...stages, createWriteStream(out)];
+  const written = pipeline(streams as unknown as NodeJS.ReadWriteStream[]);
   for (const m of members) await addMember(archive, m);
   archive.finalize();
   await written;

@@ -92,7 +92,11 @@ const symlinkOutside: LayerCase = {
       { name: "etc/os-release", type: "symlink", linkname: "../../../../../usr/lib/os-release" },
       { name: "etc/lsb-release", type: "symlink", linkname: "/proc/1/root/etc/lsb-release" },
       { name: "etc/debian_version", type: "symlink", linkname: "/../../etc/shadow" },
-      { name: "var/lib/dpkg/status", type: "symlink", linkname: "/proc/self/root/var/lib/dpkg/status" },
+      {
+        name: "var/lib/dpkg/status",
+        type: "symlink",
+        linkname: "/proc/self/root/var/lib/dpkg/status",
+      },
       { name: "var/lib/dpkg/status.d/x", type: "symlink", linkname: "/../../var/lib/dpkg/status" },
       { name: "app/package.json", type: "symlink", linkname: "/etc/passwd" },
       { name: "app2", type: "symlink", linkname: "/../../../../usr/lib/node_modules/npm" },
@@ -162,10 +166,17 @@ const hostileNames: LayerCase = {
       // The name field ends at the NUL: this is /etc/os-release, which the next entry replaces.
       { name: "etc/os-release\u0000ignored", body: "ID=ignored\n" },
       { name: "etc/os-release", body: `ID=esc\u001b[2J\nVERSION_ID="1\u001b]0;x\u0007"\n` },
-      { name: `app/${ESCAPES}/node_modules/evil/package.json`, body: packageJson(`evil${ESCAPES}`, `1.0.0${ESCAPES}`) },
+      {
+        name: `app/${ESCAPES}/node_modules/evil/package.json`,
+        body: packageJson(`evil${ESCAPES}`, `1.0.0${ESCAPES}`),
+      },
       { name: `${LONG_DIR}/node_modules/long/package.json`, body: packageJson("long", "2.0.0") },
       { name: "app/INVL/node_modules/badutf/package.json", body: packageJson("badutf", "3.0.0") },
-      { name: "app/nul", pax: { path: "app/nul\u0000x/node_modules/nul/package.json" }, body: packageJson("nul", "4.0.0") },
+      {
+        name: "app/nul",
+        pax: { path: "app/nul\u0000x/node_modules/nul/package.json" },
+        body: packageJson("nul", "4.0.0"),
+      },
     ]);
     return patchName(written, "INVL", [0xff, 0xfe, 0xc3, 0x28]);
   },

@@ -8,7 +8,13 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { configFor, putBlob, writeArchive, writeIndex, writeLayout } from "./hostile-image.fixture.js";
+import {
+  configFor,
+  putBlob,
+  writeArchive,
+  writeIndex,
+  writeLayout,
+} from "./hostile-image.fixture.js";
 import { writeLayer } from "./hostile-tar.fixture.js";
 
 /** One hostile image; `build` returns the reference to scan. */
@@ -60,7 +66,10 @@ const indexCycle: ManifestCase = {
     const oci = join(dir, "oci");
     const [a, b] = [forgedDigest("a"), forgedDigest("b")];
     const listing = (to: string) =>
-      JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: INDEX, digest: to, size: 130 }] });
+      JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ mediaType: INDEX, digest: to, size: 130 }],
+      });
     putForged(oci, a, listing(b));
     putForged(oci, b, listing(a));
     await writeIndex(oci, [{ mediaType: INDEX, digest: a, size: Buffer.byteLength(listing(b)) }]);
@@ -102,26 +111,35 @@ const fanOut: ManifestCase = {
 /** A classic `docker save` archive of one image whose manifest.json `edit` may rewrite. */
 async function dockerArchive(
   dir: string,
-  edit: (entry: { Config: string; Layers: string[] }, names: { config: string; layer: string }) => void,
+  edit: (
+    entry: { Config: string; Layers: string[] },
+    names: { config: string; layer: string },
+  ) => void,
   diffIds?: (layer: string, config: string) => string[],
+  memberName: (name: string) => string = (name) => name,
 ) {
-  const layer = await writeLayer(join(dir, "layer.tar"), [{ name: "etc/os-release", body: "ID=twice\n" }]);
+  const layer = await writeLayer(join(dir, "layer.tar"), [
+    { name: "etc/os-release", body: "ID=twice\n" },
+  ]);
   const layerName = `${layer.diffId.slice(7)}/layer.tar`;
   const config = configFor(diffIds?.(layer.diffId, "") ?? [layer.diffId]);
   const configName = `${sha256(config).slice(7)}.json`;
   const entry = { Config: configName, RepoTags: ["hostile:1"], Layers: [layerName] };
   edit(entry, { config: configName, layer: layerName });
   return writeArchive(join(dir, "docker.tar"), [
-    { name: configName, body: config },
-    { name: layerName, file: layer.path },
-    { name: "manifest.json", body: JSON.stringify([entry]) },
+    { name: "../../../../canary/evil", body: "escaped" },
+    { name: memberName(configName), body: config },
+    { name: memberName(layerName), file: layer.path },
+    { name: memberName("manifest.json"), body: JSON.stringify([entry]) },
   ]);
 }
 
 const layerTwice: ManifestCase = {
   name: "manifest.json listing the same layer twice",
   async build(dir) {
-    const layerFile = await writeLayer(join(dir, "l.tar"), [{ name: "etc/os-release", body: "ID=twice\n" }]);
+    const layerFile = await writeLayer(join(dir, "l.tar"), [
+      { name: "etc/os-release", body: "ID=twice\n" },
+    ]);
     const path = await dockerArchive(
       dir,
       (e) => e.Layers.push(e.Layers[0] as string),
@@ -148,7 +166,10 @@ const manifestAsLayer: ManifestCase = {
 
 const manifestAsConfig: ManifestCase = {
   name: "manifest.json naming itself as the config",
-  build: async (dir) => `docker-archive:${await dockerArchive(dir, (e) => { e.Config = "manifest.json"; })}`,
+  build: async (dir) =>
+    `docker-archive:${await dockerArchive(dir, (e) => {
+      e.Config = "manifest.json";
+    })}`,
   expected: { error: "ImageFormatError", message: /not a JSON object/ },
 };
 
@@ -160,6 +181,18 @@ const namesOutside: ManifestCase = {
       e.Config = "/etc/passwd";
     })}`,
   expected: { error: "ImageFormatError", message: /has no etc\/passwd|has no \/etc\/passwd/ },
+};
+
+const membersOutside: ManifestCase = {
+  name: "archive members named with ../ and absolute paths",
+  build: async (dir) =>
+    `docker-archive:${await dockerArchive(
+      dir,
+      () => {},
+      undefined,
+      (name) => `/./${name}`,
+    )}`,
+  expected: "result",
 };
 
 /** The layout's layer blob replaced by a link to `target` (a host file, or a loop). */
@@ -218,9 +251,17 @@ const manifestAsItsLayer: ManifestCase = {
   async build(dir) {
     const oci = join(dir, "oci");
     const { manifest } = await plainLayout(dir);
-    const config = await putBlob(oci, configFor([manifest.digest]), "application/vnd.oci.image.config.v1+json");
+    const config = await putBlob(
+      oci,
+      configFor([manifest.digest]),
+      "application/vnd.oci.image.config.v1+json",
+    );
     const layers = [{ ...manifest, mediaType: "application/vnd.oci.image.layer.v1.tar" }];
-    const m = await putBlob(oci, JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config, layers }), MANIFEST);
+    const m = await putBlob(
+      oci,
+      JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config, layers }),
+      MANIFEST,
+    );
     await writeIndex(oci, [m]);
     return `oci-dir:${oci}`;
   },
@@ -238,6 +279,7 @@ export const manifestCases: readonly ManifestCase[] = [
   manifestAsLayer,
   manifestAsConfig,
   namesOutside,
+  membersOutside,
   blobToHost,
   blobToCanary,
   archiveLinkOut,

@@ -5,12 +5,12 @@
  * chunk of zeros repeated (gzip members concatenate, zstd RLE blocks are four bytes each).
  */
 import { createHash, type Hash } from "node:crypto";
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import { Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gzipSync } from "node:zlib";
-import { type Headers, pack } from "tar-stream";
+import { type Header, pack } from "tar-stream";
 
 /** A blob written to disk with what a manifest and config say of it. */
 export interface BuiltBlob {
@@ -68,7 +68,8 @@ export async function writeLayer(
   const stored = tap();
   const stages: (Transform | Writable)[] = [coalesce(), raw];
   if (compression === "gzip") stages.push(createGzip({ level: 1 }));
-  const written = pipeline(archive, ...stages, stored, createWriteStream(path));
+  const streams = [archive, ...stages, stored, createWriteStream(path)];
+  const written = pipeline(streams as unknown as NodeJS.ReadWriteStream[]);
   let n = 0;
   for (const e of entries) {
     const added = addEntry(archive, e);
@@ -102,8 +103,10 @@ function coalesce(): Transform {
 
 function addEntry(archive: ReturnType<typeof pack>, e: HostileEntry): Promise<void> {
   const type = e.type ?? "file";
-  const header: Headers = { name: e.name, type, linkname: e.linkname, pax: e.pax, mode: 0o644 };
-  const body = type === "file" ? (e.body ?? "") : undefined;
+  // tar-stream writes `pax` records for a header that has them, though its types omit the field.
+  const header = { name: e.name, type, linkname: e.linkname, pax: e.pax, mode: 0o644 } as Header;
+  // Links and directories carry no body; tar-stream writes none for an empty string.
+  const body = type === "file" ? (e.body ?? "") : "";
   return new Promise((resolve, reject) =>
     archive.entry(header, body, (err) => (err ? reject(err) : resolve())),
   );
@@ -115,7 +118,13 @@ function blob(
   raw: { hash: Hash },
   compression: BuiltBlob["compression"],
 ): BuiltBlob {
-  return { path, digest: sha256(stored.hash), size: stored.bytes, diffId: sha256(raw.hash), compression };
+  return {
+    path,
+    digest: sha256(stored.hash),
+    size: stored.bytes,
+    diffId: sha256(raw.hash),
+    compression,
+  };
 }
 
 /** `count` empty files spread over directories of 1,000, as `d<i>/f<j>`. */
@@ -130,7 +139,7 @@ export function* emptyFiles(count: number): Generator<HostileEntry> {
 async function fileHeader(name: string, size: number): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
-  archive.on("data", (c: Buffer) => chunks.push(c));
+  archive.on("data", (c: unknown) => chunks.push(c as Buffer));
   archive.entry({ name, size, mode: 0o644 });
   await new Promise((r) => setImmediate(r));
   archive.destroy();
