@@ -100,6 +100,7 @@ const routes: [string, string, (ids: Ids) => string, unknown, string][] = [
     "y y y y n y n",
   ],
   ["GET", "/api/vulndb/status", () => "/api/vulndb/status", undefined, "y y y y n y n"],
+  ["GET", "/api/severities", () => "/api/severities", undefined, "y y y y n y n"],
   ["GET", "/api/webhooks", () => "/api/webhooks", undefined, "y n n n n n n"],
   [
     "POST",

@@ -15,6 +15,7 @@ import { matchSnapshotJob } from "./model/match-snapshot.js";
 import { dbUpdateJob, rematchAllJob } from "./model/monitor.js";
 import { deliverWebhookJob, notifyFindingsJob } from "./model/notify.js";
 import { eolDataSource } from "./model/outdated.js";
+import { createRecentReads } from "./model/recent-reads.js";
 import { scannerReader } from "./sbom/scanner-port.js";
 import type { Matcher, SbomReader } from "./sbom/types.js";
 import { vulnDbMatcher } from "./sbom/vulndb-matcher.js";
@@ -44,8 +45,9 @@ export async function startServer(
   const matcher =
     parts.matcher ?? vulnDbMatcher({ dir: config.vulnDbDir, sources: config.vulnDbSources, log });
   const setupToken = await prepareAdmin(store, config.adminPassword);
+  const reads = createRecentReads();
   const handlers: JobHandler[] = [
-    matchSnapshotJob(reader, matcher, eolDataSource(config.vulnDbDir)),
+    matchSnapshotJob(reader, matcher, eolDataSource(config.vulnDbDir), reads),
     notifyFindingsJob,
     deliverWebhookJob,
     dbUpdateJob(matcher),
@@ -69,7 +71,8 @@ export async function startServer(
     },
   });
   const limiter = createLoginLimiter({ max: 5, windowMs: 60_000 });
-  const app = createApp({ store, log, config, reader, matcher, limiter, wake: worker.wake });
+  const deps = { store, log, config, reader, matcher, limiter, reads };
+  const app = createApp({ ...deps, wake: worker.wake });
   const schedule =
     config.dbUpdateIntervalMs > 0
       ? setInterval(

@@ -3,7 +3,7 @@
  * one transaction, then marks it ready. Re-running it (a retry, a re-match) is safe.
  */
 import type { Transaction } from "kysely";
-import type { Database, SnapshotsTable } from "../db/schema.js";
+import type { Database } from "../db/schema.js";
 import type { Store } from "../db/store.js";
 import { newId, now } from "../ids.js";
 import { enqueue } from "../jobs/queue.js";
@@ -11,6 +11,7 @@ import type { JobHandler } from "../jobs/types.js";
 import type { MatchedVulnerability, Matcher, SbomReader } from "../sbom/types.js";
 import { recordMetrics } from "./metrics.js";
 import { type EolSource, outdatedColumns } from "./outdated.js";
+import type { RecentReads } from "./recent-reads.js";
 import { saveVulnerabilityDetails } from "./vulnerabilities.js";
 
 /** Builds the job handler around the matcher in use. */
@@ -18,6 +19,7 @@ export function matchSnapshotJob(
   reader: SbomReader,
   matcher: Matcher,
   eolData: EolSource,
+  reads?: RecentReads,
 ): JobHandler {
   return {
     kind: "match-snapshot",
@@ -29,7 +31,8 @@ export function matchSnapshotJob(
         .where("id", "=", snapshotId)
         .executeTakeFirst();
       if (!snapshot) return;
-      const { result, componentIds } = await loadComponents(store, reader, snapshot);
+      const result = reads?.take(snapshot.id) ?? (await readStored(store, reader, snapshot.id));
+      const componentIds = await componentIdsOf(store, snapshot.id);
       const matches = await matcher.match(result);
       // Judged on the day of processing: an image is end-of-life by the date it was matched.
       const outdated = outdatedColumns(result, await eolData(), new Date());
@@ -127,23 +130,28 @@ async function introduced(
   return rows.filter((r) => !oldKeys.has(keyOf(r)));
 }
 
-/**
- * Reads the stored SBOM again, so the matcher sees everything the reader keeps (distro, source
- * packages), and maps each purl to the component id stored at upload. The stored copy was
- * validated on upload, so it is read as trusted: validating it again cost as much as the upload.
- */
-async function loadComponents(store: Store, reader: SbomReader, snapshot: SnapshotsTable) {
-  const { document } = await store.db
-    .selectFrom("snapshot_documents")
-    .select("document")
-    .where("snapshot_id", "=", snapshot.id)
-    .executeTakeFirstOrThrow();
-  const result = reader.read(document, JSON.parse(document), { trusted: true }).result;
+/** Each purl's component id, as stored at upload. */
+async function componentIdsOf(store: Store, snapshotId: string) {
   const rows = await store.db
     .selectFrom("snapshot_components as sc")
     .innerJoin("components as c", "c.id", "sc.component_id")
     .select(["c.id", "c.purl"])
-    .where("sc.snapshot_id", "=", snapshot.id)
+    .where("sc.snapshot_id", "=", snapshotId)
     .execute();
-  return { result, componentIds: new Map(rows.map((r) => [r.purl, r.id])) };
+  return new Map(rows.map((r) => [r.purl, r.id]));
+}
+
+/**
+ * Reads the stored SBOM again, so the matcher sees everything the reader keeps (distro, source
+ * packages): after a restart, a retry or a re-match, or when the upload ran in
+ * another process. The stored copy was validated on upload, so it is read as trusted:
+ * validating it again cost as much as the upload.
+ */
+async function readStored(store: Store, reader: SbomReader, snapshotId: string) {
+  const { document } = await store.db
+    .selectFrom("snapshot_documents")
+    .select("document")
+    .where("snapshot_id", "=", snapshotId)
+    .executeTakeFirstOrThrow();
+  return reader.read(document, JSON.parse(document), { trusted: true }).result;
 }

@@ -8,16 +8,23 @@ import type { Store } from "../db/store.js";
 import { InvalidRequestError } from "../errors.js";
 import type { SbomReader } from "../sbom/types.js";
 import { ingestSbom, type UploadTarget } from "./ingest.js";
+import type { RecentReads } from "./recent-reads.js";
 
-/** Reads `text` as an SBOM and stores it whole, or throws and stores nothing. */
+/**
+ * Reads `text` as an SBOM and stores it whole, or throws and stores nothing. With `reads`, the
+ * result goes to the match job too, when this process runs it.
+ */
 export async function receiveSbom(
   store: Store,
   reader: SbomReader,
   target: UploadTarget,
   text: string,
+  reads?: RecentReads,
 ) {
   const parsed = reader.read(text, parseDocument(text));
-  return ingestSbom(store, target, text, parsed);
+  const stored = await ingestSbom(store, target, text, parsed);
+  reads?.keep(stored.id, parsed.result);
+  return stored;
 }
 
 function parseDocument(text: string): unknown {

@@ -7,7 +7,8 @@ import type { LoginLimiter } from "../auth/rate-limit.js";
 import type { ServerConfig } from "../config.js";
 import type { Store } from "../db/store.js";
 import type { ServerLogger } from "../log.js";
-import type { Matcher, SbomReader } from "../sbom/types.js";
+import type { RecentReads } from "../model/recent-reads.js";
+import { type Matcher, type SbomReader, severityOrder } from "../sbom/types.js";
 
 /** Hono environment: the authenticated caller, when there is one. */
 export interface AppEnv {
@@ -22,6 +23,8 @@ export interface RouteDeps {
   reader: SbomReader;
   matcher: Matcher;
   limiter: LoginLimiter;
+  /** Upload results handed to the match job, so it need not read the SBOM again. */
+  reads: RecentReads;
   /** Wakes the job worker after something was queued. */
   wake: () => void;
 }
@@ -93,6 +96,15 @@ export function containsText(column: string, text: string) {
 /** Rows whose column starts with `prefix` literally. */
 export function startsWithText(column: string, prefix: string) {
   return sql<boolean>`${sql.ref(column)} like ${`${literalLike(prefix)}%`} escape '\\'`;
+}
+
+/**
+ * A severity column's rank, for sorting by severity rather than by the words' alphabet: 0 for
+ * critical, then 1 for high and so on, so ascending puts the worst first.
+ */
+export function severityRank(column: string) {
+  const ranks = severityOrder.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`);
+  return sql<number>`case ${sql.ref(column)} ${sql.join(ranks, sql` `)} else ${sql.lit(ranks.length)} end`;
 }
 
 /** Parses a JSON column. */

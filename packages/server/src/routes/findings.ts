@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { sql } from "kysely";
 import { authorize, visiblePrefix } from "../auth/actor.js";
 import { paginate } from "../db/paginate.js";
 import { InvalidRequestError, NotFoundError } from "../errors.js";
@@ -15,6 +14,7 @@ import {
   page,
   type RouteDeps,
   security,
+  severityRank,
   withinPrefix,
 } from "./common.js";
 
@@ -96,13 +96,8 @@ const audit = createRoute({
   },
 });
 
-// By rank, not by the words' alphabet: ascending puts critical first, then high, and so on.
-const severityRank = sql<number>`case ${sql.ref("f.severity")} ${sql.join(
-  severityOrder.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`),
-  sql` `,
-)} else ${sql.lit(severityOrder.length)} end`;
 const sorts = {
-  severity: severityRank,
+  severity: severityRank("f.severity"),
   vulnerabilityId: "f.vulnerability_id",
   createdAt: "f.created_at",
   name: "c.name",

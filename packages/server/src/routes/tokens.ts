@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authorize, can, tokenScopes } from "../auth/actor.js";
 import { createApiToken } from "../auth/api-tokens.js";
 import { paginate } from "../db/paginate.js";
+import type { ApiTokensTable } from "../db/schema.js";
 import { ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { now } from "../ids.js";
 import { splitPath } from "../model/projects.js";
@@ -67,18 +68,8 @@ const revoke = createRoute({
   responses: { 204: { description: "revoked" }, ...errorResponses },
 });
 
-type Row = {
-  id: string;
-  name: string;
-  user_id: string;
-  scopes: string;
-  project_prefix: string | null;
-  create_projects: number;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-};
+// A token as the list shows it: every column but the secret's hash.
+type Row = Omit<ApiTokensTable, "secret_hash">;
 const toToken = (t: Row) => ({
   id: t.id,
   name: t.name,

@@ -63,7 +63,7 @@ export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps):
     const text = await c.req.text();
     const mayCreate = can(actor, "create-projects", project);
     const target = { projectPath: project, kind, mayCreate };
-    const stored = await receiveSbom(store, reader, target, text);
+    const stored = await receiveSbom(store, reader, target, text, deps.reads);
     deps.wake();
     return c.json({ ...stored, state: "processing" as const }, 202);
   });

@@ -3,6 +3,7 @@ import { authorize } from "../auth/actor.js";
 import { hashPassword } from "../auth/secrets.js";
 import { insertUser } from "../auth/setup.js";
 import { paginate } from "../db/paginate.js";
+import type { UsersTable } from "../db/schema.js";
 import { NotFoundError } from "../errors.js";
 import {
   type AppEnv,
@@ -69,13 +70,7 @@ const order = {
 
 /** User administration; admins only. */
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDeps): void {
-  const toUser = (u: {
-    id: string;
-    username: string;
-    role: "admin" | "member" | "viewer";
-    disabled: number;
-    created_at: string;
-  }) => ({
+  const toUser = (u: Omit<UsersTable, "password_hash">) => ({
     id: u.id,
     username: u.username,
     role: u.role,

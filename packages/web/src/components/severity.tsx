@@ -1,4 +1,5 @@
-import { humanize, type SeverityCounts, severities } from "../lib/severity";
+import { useSeverities } from "../hooks/use-severities";
+import { humanize, type SeverityCounts } from "../lib/severity";
 
 /** A severity as a coloured label (colour plus text, so it reads without colour too). */
 export function SeverityBadge({ severity }: { severity: string }) {
@@ -7,6 +8,7 @@ export function SeverityBadge({ severity }: { severity: string }) {
 
 /** Counts per severity as a row of badges; zeros are dimmed. */
 export function SeverityCountsRow({ counts }: { counts: SeverityCounts }) {
+  const severities = useSeverities();
   return (
     <span className="sev-counts">
       {severities.map((s) => (

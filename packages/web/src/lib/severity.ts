@@ -1,12 +1,17 @@
-/** Severities from the worst down, as the server orders them. */
-export const severities = ["critical", "high", "medium", "low", "unknown"] as const;
-export type Severity = (typeof severities)[number];
+import type { Schemas } from "./api-client";
+
+/** A finding's severity; their order comes from the server (`useSeverities`). */
+export type Severity = Schemas["Severities"]["items"][number];
 
 /** Counts per severity, as the exposure and metrics routes give them. */
 export type SeverityCounts = Record<Severity, number>;
 
-/** The sum over every severity. */
-export const totalOf = (counts: SeverityCounts) =>
+/** A zero count for each of the given severities. */
+export const zeroCounts = (severities: readonly Severity[]) =>
+  Object.fromEntries(severities.map((s) => [s, 0])) as SeverityCounts;
+
+/** The sum over the given severities. */
+export const totalOf = (counts: SeverityCounts, severities: readonly Severity[]) =>
   severities.reduce((sum, s) => sum + counts[s], 0);
 
 /** VEX analysis states and justifications the triage route accepts. */

@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { DataTable } from "../../../components/data-table";
+import { SearchBox } from "../../../components/filters";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { useSearchState } from "../../../hooks/use-search-state";
@@ -15,12 +16,11 @@ export function ComponentPage() {
     <div className="page">
       <h1>Component {state.purl ? <span className="mono">{state.purl}</span> : state.name}</h1>
       <div className="filters">
-        <input
-          type="search"
-          aria-label="component name"
+        <SearchBox
+          label="component name"
           placeholder="Any version of a package name"
           value={state.name}
-          onChange={(e) => set({ name: e.target.value, purl: "" })}
+          onChange={(name) => set({ name, purl: "" })}
         />
       </div>
       {state.purl || state.name ? (

@@ -1,4 +1,4 @@
-import { type Severity, type SeverityCounts, severities } from "../../../lib/severity";
+import { type Severity, type SeverityCounts, totalOf } from "../../../lib/severity";
 
 /** One point of the metrics series. */
 export type MetricsPoint = SeverityCounts & { at: string };
@@ -16,14 +16,19 @@ export interface Box {
 }
 
 /**
- * Stacks the points into areas, worst severity at the bottom. X is time (points at the same
- * instant collapse to the last); Y is the count, scaled so the highest total touches the top.
+ * Stacks the points into areas, the first of `severities` (the worst) at the bottom. X is time
+ * (points at the same instant collapse to the last); Y is the count, scaled so the highest total
+ * touches the top.
  */
-export function stackBands(points: readonly MetricsPoint[], box: Box): Band[] {
+export function stackBands(
+  points: readonly MetricsPoint[],
+  box: Box,
+  severities: readonly Severity[],
+): Band[] {
   const series = lastPerInstant(points);
   if (series.length === 0) return [];
   const x = timeScale(series, box.width);
-  const max = Math.max(1, ...series.map((p) => severities.reduce((n, s) => n + p[s], 0)));
+  const max = Math.max(1, peakTotal(series, severities));
   const y = (value: number) => box.height - (value / max) * box.height;
   const base = series.map(() => 0);
   return severities.map((severity) => {
@@ -38,8 +43,8 @@ export function stackBands(points: readonly MetricsPoint[], box: Box): Band[] {
 }
 
 /** The highest total of any point: the chart's top label. */
-export const peakTotal = (points: readonly MetricsPoint[]) =>
-  Math.max(0, ...points.map((p) => severities.reduce((n, s) => n + p[s], 0)));
+export const peakTotal = (points: readonly MetricsPoint[], severities: readonly Severity[]) =>
+  Math.max(0, ...points.map((p) => totalOf(p, severities)));
 
 function lastPerInstant(points: readonly MetricsPoint[]): MetricsPoint[] {
   const byAt = new Map<string, MetricsPoint>();

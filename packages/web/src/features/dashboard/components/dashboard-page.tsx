@@ -1,8 +1,9 @@
 import { Link } from "react-router";
 import { QueryState } from "../../../components/query-state";
 import { SeverityCountsRow } from "../../../components/severity";
+import { useSeverities } from "../../../hooks/use-severities";
 import { shortDigest, timeAgo } from "../../../lib/format";
-import { severities, totalOf } from "../../../lib/severity";
+import { totalOf, zeroCounts } from "../../../lib/severity";
 import {
   useAgents,
   useDataStatus,
@@ -16,18 +17,13 @@ import { SeverityChart } from "./severity-chart";
 /** The fleet at a glance. */
 export function DashboardPage() {
   const metrics = usePortfolioMetrics();
+  const severities = useSeverities();
   return (
     <div className="page">
       <h1>Dashboard</h1>
       <QueryState query={metrics}>
         {({ items }) => {
-          const now = items[items.length - 1] ?? {
-            critical: 0,
-            high: 0,
-            medium: 0,
-            low: 0,
-            unknown: 0,
-          };
+          const now = items[items.length - 1] ?? zeroCounts(severities);
           return (
             <>
               <section className="tiles" aria-label="findings by severity now">
@@ -38,7 +34,7 @@ export function DashboardPage() {
                   </Link>
                 ))}
                 <div className="tile">
-                  <strong data-testid="count-total">{totalOf(now)}</strong>
+                  <strong data-testid="count-total">{totalOf(now, severities)}</strong>
                   <span>total findings</span>
                 </div>
                 <OutdatedTiles />

@@ -1,16 +1,24 @@
 import { Link } from "react-router";
+import { StateChoice } from "../../../components/filters";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { AnalysisBadge, SeverityBadge } from "../../../components/severity";
 import { useSearchState } from "../../../hooks/use-search-state";
-import { analysisStates, humanize, severities } from "../../../lib/severity";
+import { useSeverities } from "../../../hooks/use-severities";
+import { analysisStates, humanize } from "../../../lib/severity";
 import { useFindings } from "../api/findings";
 
+const sorts = [
+  ["severity", "Severity"],
+  ["vulnerabilityId", "Vulnerability"],
+  ["name", "Package"],
+  ["createdAt", "Found"],
+] as const;
 const defaults = { severity: "", analysis: "", sort: "severity", order: "asc", offset: "0" };
 
 /**
  * Findings with severity and triage filters, sortable and paginated on the server. Filters live
- * in the URL. Severity sorts as text on the server, so "asc" puts critical first.
+ * in the URL. The server sorts severity by rank, so "asc" puts critical first.
  */
 export function FindingsTable({
   projectId,
@@ -22,44 +30,28 @@ export function FindingsTable({
   showProject?: boolean;
 }) {
   const [state, set] = useSearchState(defaults);
+  const severities = useSeverities();
   const query = useFindings({ ...state, projectId, snapshotId });
   return (
     <>
       <div className="filters">
-        <select
-          aria-label="severity"
-          value={state.severity}
-          onChange={(e) => set({ severity: e.target.value })}
-        >
-          <option value="">All severities</option>
-          {severities.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="triage state"
-          value={state.analysis}
-          onChange={(e) => set({ analysis: e.target.value })}
-        >
-          <option value="">Any triage state</option>
-          {analysisStates.map((s) => (
-            <option key={s} value={s}>
-              {humanize(s)}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="sort"
-          value={state.sort}
-          onChange={(e) => set({ sort: e.target.value })}
-        >
-          <option value="severity">Severity</option>
-          <option value="vulnerabilityId">Vulnerability</option>
-          <option value="name">Package</option>
-          <option value="createdAt">Found</option>
-        </select>
+        <StateChoice
+          name="severity"
+          options={[["", "All severities"], ...severities]}
+          state={state}
+          set={set}
+        />
+        <StateChoice
+          name="analysis"
+          label="triage state"
+          options={[
+            ["", "Any triage state"],
+            ...analysisStates.map((a) => [a, humanize(a)] as const),
+          ]}
+          state={state}
+          set={set}
+        />
+        <StateChoice name="sort" options={sorts} state={state} set={set} />
       </div>
       <QueryState query={query}>
         {(page) => (

@@ -1,11 +1,17 @@
 import { Link } from "react-router";
 import { DataTable } from "../../../components/data-table";
+import { orders, SearchBox, StateChoice } from "../../../components/filters";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { useSearchState } from "../../../hooks/use-search-state";
 import { shortDigest } from "../../../lib/format";
 import { useComponents } from "../api/project";
 
+const sorts = [
+  ["name", "Name"],
+  ["version", "Version"],
+  ["purl", "purl"],
+] as const;
 const defaults = { q: "", sort: "name", order: "asc", offset: "0", layer: "" };
 
 /** A snapshot's components: search by name, sort, page, and filter by layer. */
@@ -15,30 +21,14 @@ export function ComponentsTab({ snapshotId }: { snapshotId: string }) {
   return (
     <>
       <div className="filters">
-        <input
-          type="search"
-          aria-label="search components"
+        <SearchBox
+          label="search components"
           placeholder="Search by name"
           value={state.q}
-          onChange={(e) => set({ q: e.target.value })}
+          onChange={(q) => set({ q })}
         />
-        <select
-          aria-label="sort"
-          value={state.sort}
-          onChange={(e) => set({ sort: e.target.value })}
-        >
-          <option value="name">Name</option>
-          <option value="version">Version</option>
-          <option value="purl">purl</option>
-        </select>
-        <select
-          aria-label="order"
-          value={state.order}
-          onChange={(e) => set({ order: e.target.value })}
-        >
-          <option value="asc">Ascending</option>
-          <option value="desc">Descending</option>
-        </select>
+        <StateChoice name="sort" options={sorts} state={state} set={set} />
+        <StateChoice name="order" options={orders} state={state} set={set} />
         {state.layer && (
           <button type="button" onClick={() => set({ layer: "" })}>
             Layer {shortDigest(state.layer)} ✕

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { QueryState } from "../../../components/query-state";
 import { SeverityCountsRow } from "../../../components/severity";
+import { useSeverities } from "../../../hooks/use-severities";
 import { useAllExposure, useAllProjects } from "../api/projects";
 import { buildTree, type TreeNode } from "./tree";
 
@@ -8,11 +9,12 @@ import { buildTree, type TreeNode } from "./tree";
 export function ProjectTree() {
   const projects = useAllProjects();
   const exposure = useAllExposure();
+  const severities = useSeverities();
   return (
     <QueryState query={projects}>
       {({ items, total }) => {
         const counts = new Map((exposure.data?.items ?? []).map((e) => [e.projectId, e]));
-        const roots = buildTree(items, counts);
+        const roots = buildTree(items, counts, severities);
         return (
           <>
             {total > items.length && (

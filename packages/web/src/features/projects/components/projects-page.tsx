@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { DataTable } from "../../../components/data-table";
+import { SearchBox, StateChoice } from "../../../components/filters";
 import { Pagination } from "../../../components/pagination";
 import { QueryState } from "../../../components/query-state";
 import { SeverityCountsRow } from "../../../components/severity";
@@ -8,6 +9,17 @@ import { shortDigest, timeAgo } from "../../../lib/format";
 import { useExposure } from "../api/projects";
 import { ProjectTree } from "./project-tree";
 
+const kinds = [
+  ["", "All kinds"],
+  ["container", "Containers"],
+  ["application", "Applications"],
+  ["host", "Hosts"],
+] as const;
+const sorts = [
+  ["risk", "Most exposed"],
+  ["path", "Path"],
+  ["snapshotAt", "Last scanned"],
+] as const;
 const defaults = { view: "list", q: "", kind: "", sort: "risk", order: "desc", offset: "0" };
 
 /** Every scanned project, as a searchable list or as the host → container tree. */
@@ -45,32 +57,14 @@ function ProjectList({
   return (
     <>
       <div className="filters">
-        <input
-          type="search"
-          aria-label="search projects"
+        <SearchBox
+          label="search projects"
           placeholder="Search by path"
           value={state.q}
-          onChange={(e) => set({ q: e.target.value })}
+          onChange={(q) => set({ q })}
         />
-        <select
-          aria-label="kind"
-          value={state.kind}
-          onChange={(e) => set({ kind: e.target.value })}
-        >
-          <option value="">All kinds</option>
-          <option value="container">Containers</option>
-          <option value="application">Applications</option>
-          <option value="host">Hosts</option>
-        </select>
-        <select
-          aria-label="sort"
-          value={state.sort}
-          onChange={(e) => set({ sort: e.target.value })}
-        >
-          <option value="risk">Most exposed</option>
-          <option value="path">Path</option>
-          <option value="snapshotAt">Last scanned</option>
-        </select>
+        <StateChoice name="kind" options={kinds} state={state} set={set} />
+        <StateChoice name="sort" options={sorts} state={state} set={set} />
       </div>
       <QueryState query={query}>
         {(page) => (

@@ -16,6 +16,9 @@ const counts = (critical: number, high: number) => ({
   unknown: 0,
 });
 
+// The order GET /api/severities serves; sums do not depend on it.
+const severities = ["critical", "high", "medium", "low", "unknown"] as const;
+
 describe("buildTree", () => {
   it("nests containers under hosts and sums each branch's counts", () => {
     const roots = buildTree(
@@ -32,6 +35,7 @@ describe("buildTree", () => {
         ["api", counts(0, 3)],
         ["db", counts(2, 0)],
       ]),
+      severities,
     );
     expect(roots.map((r) => r.id)).toEqual(["prod"]);
     expect(roots[0].counts).toMatchObject({ critical: 3, high: 5 });
@@ -43,7 +47,7 @@ describe("buildTree", () => {
   });
 
   it("makes a node whose parent is out of view a root", () => {
-    const roots = buildTree([node("orphan", "hidden", "container")], new Map());
+    const roots = buildTree([node("orphan", "hidden", "container")], new Map(), severities);
     expect(roots.map((r) => [r.id, r.counts.critical])).toEqual([["orphan", 0]]);
   });
 });

@@ -1,4 +1,4 @@
-import { type SeverityCounts, severities } from "../../../lib/severity";
+import { type Severity, type SeverityCounts, zeroCounts } from "../../../lib/severity";
 
 /** A project as the tree needs it. */
 export interface TreeInput {
@@ -15,8 +15,6 @@ export interface TreeNode extends TreeInput {
   counts: SeverityCounts;
 }
 
-const zero = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0, unknown: 0 });
-
 /**
  * Builds the host → container tree from flat projects, summing each branch's counts from its
  * scanned projects. A node whose parent is not in the list becomes a root (it may be outside the
@@ -25,24 +23,29 @@ const zero = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0, u
 export function buildTree(
   projects: readonly TreeInput[],
   countsById: ReadonlyMap<string, SeverityCounts>,
+  severities: readonly Severity[],
 ): TreeNode[] {
   const nodes = new Map<string, TreeNode>(
-    projects.map((p) => [p.id, { ...p, children: [], counts: zero() }]),
+    projects.map((p) => [p.id, { ...p, children: [], counts: zeroCounts(severities) }]),
   );
   const roots: TreeNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
-  for (const root of roots) sumBranch(root, countsById);
+  for (const root of roots) sumBranch(root, countsById, severities);
   return sortNodes(roots);
 }
 
-function sumBranch(node: TreeNode, countsById: ReadonlyMap<string, SeverityCounts>) {
+function sumBranch(
+  node: TreeNode,
+  countsById: ReadonlyMap<string, SeverityCounts>,
+  severities: readonly Severity[],
+) {
   const own = countsById.get(node.id);
   for (const s of severities) node.counts[s] = own?.[s] ?? 0;
   for (const child of node.children) {
-    sumBranch(child, countsById);
+    sumBranch(child, countsById, severities);
     for (const s of severities) node.counts[s] += child.counts[s];
   }
 }

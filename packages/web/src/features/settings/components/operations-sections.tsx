@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from "react";
+import { Choice } from "../../../components/filters";
 import { QueryState } from "../../../components/query-state";
+import { useSeverities } from "../../../hooks/use-severities";
 import { timeAgo } from "../../../lib/format";
-import { severities } from "../../../lib/severity";
+import type { Severity } from "../../../lib/severity";
 import {
   useCreateWebhook,
   useDataSources,
@@ -16,7 +18,8 @@ export function WebhooksSection() {
   const create = useCreateWebhook();
   const remove = useDeleteWebhook();
   const [url, setUrl] = useState("");
-  const [minSeverity, setMin] = useState<(typeof severities)[number]>("high");
+  const severities = useSeverities();
+  const [minSeverity, setMin] = useState<Severity>("high");
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate({ url, minSeverity });
@@ -49,15 +52,12 @@ export function WebhooksSection() {
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
-        <select
-          aria-label="minimum severity"
+        <Choice
+          label="minimum severity"
           value={minSeverity}
-          onChange={(e) => setMin(e.target.value as typeof minSeverity)}
-        >
-          {severities.map((s) => (
-            <option key={s}>{s}</option>
-          ))}
-        </select>
+          options={severities}
+          onChange={(v) => setMin(v as Severity)}
+        />
         <button type="submit" className="primary">
           Add webhook
         </button>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { DataTable } from "../../../components/data-table";
+import { Choice } from "../../../components/filters";
 import { QueryState } from "../../../components/query-state";
 import { useChangeUser, useCreateUser, useUsers } from "../api/settings";
 
@@ -28,15 +29,12 @@ export function UsersSection() {
               <tr key={u.id}>
                 <td>{u.username}</td>
                 <td>
-                  <select
-                    aria-label={`role of ${u.username}`}
+                  <Choice
+                    label={`role of ${u.username}`}
                     value={u.role}
-                    onChange={(e) => change.mutate({ id: u.id, role: e.target.value as Role })}
-                  >
-                    {roles.map((r) => (
-                      <option key={r}>{r}</option>
-                    ))}
-                  </select>
+                    options={roles}
+                    onChange={(role) => change.mutate({ id: u.id, role: role as Role })}
+                  />
                 </td>
                 <td>
                   <button
@@ -68,15 +66,12 @@ export function UsersSection() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <select
-          aria-label="new user's role"
+        <Choice
+          label="new user's role"
           value={role}
-          onChange={(e) => setRole(e.target.value as Role)}
-        >
-          {roles.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
+          options={roles}
+          onChange={(r) => setRole(r as Role)}
+        />
         <button type="submit" className="primary">
           Add user
         </button>
