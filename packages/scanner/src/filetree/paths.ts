@@ -8,6 +8,8 @@
  * climbs above the root (`../etc/passwd`) and must be rejected.
  */
 export function normalizeEntryPath(name: string): string | null {
+  const plain = plainPath(name);
+  if (plain !== undefined) return plain;
   const parts: string[] = [];
   for (const part of name.split("/")) {
     if (part === "" || part === ".") continue;
@@ -19,6 +21,24 @@ export function normalizeEntryPath(name: string): string | null {
     parts.push(part);
   }
   return `/${parts.join("/")}`;
+}
+
+/**
+ * The common case, without splitting: `usr/bin/x`, `./usr/bin/x` or `/usr/bin/x`, with at most
+ * a trailing slash, and no empty, `.` or `..` component. Undefined when the name needs the
+ * general treatment.
+ */
+function plainPath(name: string): string | undefined {
+  let start = 0;
+  if (name.startsWith("./")) start = 2;
+  else if (name.startsWith("/")) start = 1;
+  let end = name.length;
+  if (end > start && name.charCodeAt(end - 1) === 0x2f) end--;
+  if (end === start) return undefined;
+  const body = start === 0 && end === name.length ? name : name.slice(start, end);
+  if (body.charCodeAt(0) === 0x2e || body.includes("/.") || body.includes("//")) return undefined;
+  if (body.charCodeAt(0) === 0x2f) return undefined;
+  return `/${body}`;
 }
 
 /** Splits an absolute image path into its components; `/` gives `[]`. */

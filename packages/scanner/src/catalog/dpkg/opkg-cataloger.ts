@@ -8,6 +8,9 @@ const DATABASES = [
   { path: "/var/lib/opkg/status", infoDir: "/var/lib/opkg/info" },
 ];
 
+/** `wants` runs on every path of every layer: the prefixes are built once, not per call. */
+const INFO_PREFIXES = DATABASES.map((db) => `${db.infoDir}/`);
+
 const FLAVOUR: Flavour = { type: "opkg", cataloger: "opkg", namespace: "openwrt" };
 
 /**
@@ -19,7 +22,7 @@ export const opkgCataloger = {
   maxFileSize: 16 * 1024 * 1024,
   wants(path: string): boolean {
     if (DATABASES.some((db) => db.path === path)) return true;
-    return DATABASES.some((db) => path.startsWith(`${db.infoDir}/`) && path.endsWith(".list"));
+    return path.endsWith(".list") && INFO_PREFIXES.some((prefix) => path.startsWith(prefix));
   },
   catalog(context: CatalogContext): CatalogResult {
     const results = DATABASES.map((db) => catalogStatusDb(context, FLAVOUR, db));

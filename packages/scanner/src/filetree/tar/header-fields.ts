@@ -12,10 +12,18 @@ export function padded(size: number): number {
   return Math.ceil(size / BLOCK) * BLOCK;
 }
 
-/** Text up to the first NUL, read as UTF-8 (invalid bytes become U+FFFD, never a throw). */
-export function cString(bytes: Uint8Array): string {
-  const end = bytes.indexOf(0);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, end < 0 ? bytes.length : end).toString("utf8");
+/**
+ * Text of `bytes[start, end)` up to the first NUL, read as UTF-8 (invalid bytes become U+FFFD,
+ * never a throw). Works on the header in place: no copy, no view made per field.
+ */
+export function cString(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let stop = start;
+  while (stop < end && bytes[stop] !== 0) stop++;
+  if (stop === start) return "";
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.toString("utf8", start, stop);
 }
 
 /**
@@ -87,9 +95,9 @@ export function isUstar(header: Uint8Array): boolean {
 
 /** The entry's name: the ustar prefix and name fields joined. */
 export function headerName(header: Uint8Array): string {
-  const name = cString(header.subarray(0, 100));
-  if (!isUstar(header) || header[345] === 0) return name;
-  return `${cString(header.subarray(345, 500))}/${name}`;
+  const name = cString(header, 0, 100);
+  if (header[345] === 0 || !isUstar(header)) return name;
+  return `${cString(header, 345, 500)}/${name}`;
 }
 
 /**

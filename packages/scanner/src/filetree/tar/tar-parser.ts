@@ -200,7 +200,7 @@ export class TarParser {
     const entry: TarEntry = {
       name:
         pax?.get("GNU.sparse.name") ?? pax?.get("path") ?? pending.longName ?? headerName(block),
-      linkName: pax?.get("linkpath") ?? pending.longLink ?? cString(block.subarray(157, 257)),
+      linkName: pax?.get("linkpath") ?? pending.longLink ?? cString(block, 157, 257),
       size,
       mode: parseNumber(block.subarray(100, 108)) || 0,
       flag,

@@ -21,8 +21,14 @@ import { hashRangeInThread } from "./hash-range.js";
  */
 export const MIN_THREAD_HASH_BYTES = 32 << 20;
 
-/** Runs of unwanted body bytes at least this long are seeked over instead of read. */
-const MIN_SEEK_BYTES = 256 << 10;
+/**
+ * Reads go in windows of this size, and runs of unwanted body bytes at least `MIN_SEEK_BYTES`
+ * long are moved over rather than read. Measured on a 2.3 GiB image of 106,000 entries: 1 MiB
+ * windows read 1.18 GB of it on this thread, 256 KiB ones 0.93 GB in three times the reads, and
+ * smaller ones saved little more.
+ */
+const WINDOW_BYTES = 256 << 10;
+const MIN_SEEK_BYTES = 64 << 10;
 
 /**
  * Reads a layer that lies in one piece in a local file. Its digest is computed on a thread of
@@ -100,7 +106,7 @@ async function seekThroughTar(
   unknownLayer: string,
 ): Promise<void> {
   const parser = createLayerParser(index, policy, unknownLayer);
-  const window = Buffer.allocUnsafe(BLOB_CHUNK_BYTES);
+  const window = Buffer.allocUnsafe(WINDOW_BYTES);
   const end = location.offset + location.length;
   let position = location.offset;
   try {
