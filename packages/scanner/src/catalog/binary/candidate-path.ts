@@ -18,6 +18,17 @@ const EXECUTABLE_EXTENSIONS = new Set(["exe", "bin", "out", "elf"]);
  * (`LayerEntry.mode`) could widen this without capturing every data file.
  */
 export function isExecutableCandidate(path: string): boolean {
+  // The Go and Rust readers both ask, one after the other, for every path of every layer.
+  if (path === last.path) return last.result;
+  const result = judgeCandidate(path);
+  last.path = path;
+  last.result = result;
+  return result;
+}
+
+const last = { path: "", result: false };
+
+function judgeCandidate(path: string): boolean {
   const name = baseName(path);
   if (!hasExecutableName(name)) return false;
   if (name.toLowerCase().endsWith(".exe")) return true;

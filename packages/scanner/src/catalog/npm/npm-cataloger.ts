@@ -13,7 +13,7 @@ import { yarnLockParser } from "./parse-yarn-lock.js";
  * image does not hold (a single `node_modules/better-opn/yarn.lock` lists 746).
  */
 function outsideInstalledPackages(parser: FileParser): FileParser {
-  return { ...parser, matches: (path) => !insideInstalledPackage(path) && parser.matches(path) };
+  return { ...parser, matches: (path) => parser.matches(path) && !insideInstalledPackage(path) };
 }
 
 function insideInstalledPackage(path: string): boolean {

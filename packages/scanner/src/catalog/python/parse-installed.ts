@@ -10,19 +10,21 @@ import { normalizePypiName } from "./pypi.js";
  */
 export function isInstalledMetadata(path: string): boolean {
   const name = baseNameOf(path);
+  if (name.endsWith(".egg-info")) return true;
+  if (name !== "METADATA" && name !== "PKG-INFO") return false;
   // Case-insensitive file systems (and old setuptools) leave upper-case directory names.
   const dir = baseNameOf(dirNameOf(path)).toLowerCase();
-  if (name === "METADATA") return dir.endsWith("dist-info");
-  if (name === "PKG-INFO") return dir.endsWith("egg-info");
-  return name.endsWith(".egg-info");
+  return dir.endsWith(name === "METADATA" ? "dist-info" : "egg-info");
 }
 
 /** Files listing what a distribution installed, read beside its metadata. */
 export function isOwnershipRecord(path: string): boolean {
+  // Called on every path of every layer: the cheap test on the name first.
   const name = baseNameOf(path);
+  if (name !== "RECORD" && name !== "installed-files.txt") return false;
   const dir = baseNameOf(dirNameOf(path)).toLowerCase();
   if (name === "RECORD") return dir.endsWith("dist-info");
-  return name === "installed-files.txt" && dir.endsWith("egg-info");
+  return dir.endsWith("egg-info");
 }
 
 /** Installed Python distributions from their core metadata. */
