@@ -11,6 +11,9 @@ import type { SbomReader } from "./types.js";
 export const scannerReader = {
   read(text, document, options) {
     const kind = detectSbom(document);
+    // TODO: readSbom takes only text, so it parses the document again that the caller parsed to
+    // detect its format: a second JSON.parse (about 2 ms per 350 KiB document) on every upload
+    // and every re-read of a stored copy. Needs a scanner entry point that takes the parsed value.
     try {
       return {
         ...kind,
