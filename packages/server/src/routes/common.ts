@@ -1,5 +1,5 @@
 /** Schemas, pagination and helpers every route module shares. */
-import { z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sql } from "kysely";
 import type { Actor } from "../auth/actor.js";
@@ -69,6 +69,22 @@ export function page<T extends z.ZodType>(item: T) {
 /** JSON answer helper for documented success responses. */
 export function json(description: string, schema: z.ZodType) {
   return { description, content: { "application/json": { schema } } };
+}
+
+/** A documented list: GET `path` answers one page of `item`, filtered and sorted by `query`. */
+export function listRoute<Q extends z.ZodObject>(
+  route: { path: string; summary: string; query: Q },
+  description: string,
+  item: z.ZodType,
+) {
+  return createRoute({
+    method: "get",
+    path: route.path,
+    summary: route.summary,
+    security,
+    request: { query: route.query },
+    responses: { 200: json(description, page(item)), ...errorResponses },
+  });
 }
 
 /** The caller (routes behind `requireActor` only). */

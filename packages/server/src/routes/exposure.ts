@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "kysely";
 import { authorize, visiblePrefix } from "../auth/actor.js";
 import { paginate } from "../db/paginate.js";
@@ -9,12 +9,9 @@ import {
   type AppEnv,
   actorOf,
   containsText,
-  errorResponses,
-  json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
-  security,
   withinPrefix,
 } from "./common.js";
 import { supportState } from "./outdated-schema.js";
@@ -40,19 +37,18 @@ const Exposure = z
   })
   .openapi("ProjectExposure");
 
-const list = createRoute({
-  method: "get",
-  path: "/api/exposure",
-  summary: "Findings by severity in each project's latest ready snapshot (most exposed first)",
-  security,
-  request: {
+const list = listRoute(
+  {
+    path: "/api/exposure",
+    summary: "Findings by severity in each project's latest ready snapshot (most exposed first)",
     query: listQuery(["risk", "path", "snapshotAt"]).extend({
       q: z.string().max(128).optional(),
       kind: projectKind.optional(),
     }),
   },
-  responses: { 200: json("projects with counts", page(Exposure)), ...errorResponses },
-});
+  "projects with counts",
+  Exposure,
+);
 
 // One correlated count per severity; the findings index on snapshot keeps each one cheap.
 const countOf = (severity: string) =>

@@ -11,7 +11,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
   severityRank,
@@ -68,14 +68,15 @@ const Audit = z
   .openapi("TriageAudit");
 const Id = z.object({ id: z.string() });
 
-const list = createRoute({
-  method: "get",
-  path: "/api/findings",
-  summary: "List findings (by default only in each project's latest ready snapshot)",
-  security,
-  request: { query: Query },
-  responses: { 200: json("findings", page(Finding)), ...errorResponses },
-});
+const list = listRoute(
+  {
+    path: "/api/findings",
+    summary: "List findings (by default only in each project's latest ready snapshot)",
+    query: Query,
+  },
+  "findings",
+  Finding,
+);
 const triage = createRoute({
   method: "put",
   path: "/api/findings/{id}/analysis",

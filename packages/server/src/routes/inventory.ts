@@ -8,7 +8,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
   startsWithText,
@@ -39,12 +39,10 @@ const Point = z
   })
   .openapi("MetricsPoint");
 
-const usage = createRoute({
-  method: "get",
-  path: "/api/components",
-  summary: "Where a component is used, across the latest snapshot of every project",
-  security,
-  request: {
+const usage = listRoute(
+  {
+    path: "/api/components",
+    summary: "Where a component is used, across the latest snapshot of every project",
     query: listQuery(["name", "version", "projectPath"]).extend({
       name: z.string().optional(),
       version: z.string().optional(),
@@ -52,8 +50,9 @@ const usage = createRoute({
       type: z.string().optional(),
     }),
   },
-  responses: { 200: json("usages", page(Usage)), ...errorResponses },
-});
+  "usages",
+  Usage,
+);
 const metrics = createRoute({
   method: "get",
   path: "/api/metrics",

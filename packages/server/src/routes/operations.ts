@@ -12,7 +12,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
 } from "./common.js";
@@ -64,19 +64,18 @@ const deleteHook = createRoute({
   request: { params: z.object({ id: z.string() }) },
   responses: { 204: { description: "removed" }, ...errorResponses },
 });
-const listJobs = createRoute({
-  method: "get",
-  path: "/api/jobs",
-  summary: "Background jobs and their state (admin)",
-  security,
-  request: {
+const listJobs = listRoute(
+  {
+    path: "/api/jobs",
+    summary: "Background jobs and their state (admin)",
     query: listQuery(["createdAt", "updatedAt"]).extend({
       state: z.enum(["queued", "running", "done", "failed"]).optional(),
       kind: z.string().optional(),
     }),
   },
-  responses: { 200: json("jobs", page(Job)), ...errorResponses },
-});
+  "jobs",
+  Job,
+);
 const update = createRoute({
   method: "post",
   path: "/api/vulndb/update",

@@ -10,7 +10,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
   withinPrefix,
@@ -33,14 +33,11 @@ const Query = listQuery(["path", "name", "createdAt"]).extend({
   q: z.string().max(128).optional(),
 });
 
-const list = createRoute({
-  method: "get",
-  path: "/api/projects",
-  summary: "List projects",
-  security,
-  request: { query: Query },
-  responses: { 200: json("projects", page(Project)), ...errorResponses },
-});
+const list = listRoute(
+  { path: "/api/projects", summary: "List projects", query: Query },
+  "projects",
+  Project,
+);
 const get = createRoute({
   method: "get",
   path: "/api/projects/{id}",

@@ -10,6 +10,7 @@ import {
   errorResponses,
   json,
   listQuery,
+  listRoute,
   page,
   parseJson,
   type RouteDeps,
@@ -67,19 +68,18 @@ const Diff = z
   .openapi("SnapshotDiff");
 const Id = z.object({ id: z.string() });
 
-const list = createRoute({
-  method: "get",
-  path: "/api/snapshots",
-  summary: "List snapshots",
-  security,
-  request: {
+const list = listRoute(
+  {
+    path: "/api/snapshots",
+    summary: "List snapshots",
     query: listQuery(["createdAt", "componentCount"]).extend({
       projectId: z.string().optional(),
       state: state.optional(),
     }),
   },
-  responses: { 200: json("snapshots", page(Snapshot)), ...errorResponses },
-});
+  "snapshots",
+  Snapshot,
+);
 const get = createRoute({
   method: "get",
   path: "/api/snapshots/{id}",

@@ -12,7 +12,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
 } from "./common.js";
@@ -39,18 +39,17 @@ const NewToken = z.object({
   expiresAt: z.iso.datetime().nullable().default(null),
 });
 
-const list = createRoute({
-  method: "get",
-  path: "/api/tokens",
-  summary: "List API tokens (own; all for admins)",
-  security,
-  request: {
+const list = listRoute(
+  {
+    path: "/api/tokens",
+    summary: "List API tokens (own; all for admins)",
     query: listQuery(["createdAt", "name"]).extend({
       revoked: z.enum(["true", "false"]).optional(),
     }),
   },
-  responses: { 200: json("tokens", page(Token)), ...errorResponses },
-});
+  "tokens",
+  Token,
+);
 const create = createRoute({
   method: "post",
   path: "/api/tokens",

@@ -11,7 +11,7 @@ import {
   errorResponses,
   json,
   listQuery,
-  page,
+  listRoute,
   type RouteDeps,
   security,
 } from "./common.js";
@@ -38,14 +38,15 @@ const UserChange = z.object({
 });
 const Id = z.object({ id: z.string() });
 
-const list = createRoute({
-  method: "get",
-  path: "/api/users",
-  summary: "List users (admin)",
-  security,
-  request: { query: listQuery(["username", "createdAt"]).extend({ role: role.optional() }) },
-  responses: { 200: json("users", page(User)), ...errorResponses },
-});
+const list = listRoute(
+  {
+    path: "/api/users",
+    summary: "List users (admin)",
+    query: listQuery(["username", "createdAt"]).extend({ role: role.optional() }),
+  },
+  "users",
+  User,
+);
 const create = createRoute({
   method: "post",
   path: "/api/users",
