@@ -1,4 +1,5 @@
-import { SPDX } from "@cyclonedx/cyclonedx-library";
+// The subpath alone: the package root loads every module, its validators among them, on each scan.
+import * as SPDX from "@cyclonedx/cyclonedx-library/SPDX";
 
 /**
  * Debian short names that are not SPDX ids under any spelling, with the SPDX id of the text

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { Enums, Models } from "@cyclonedx/cyclonedx-library";
+import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { ScanResult } from "../../types.js";
 import { type PackageLink, packageLinks } from "../shared/package-links.js";
 import { assignPackageRefs } from "../shared/package-refs.js";

@@ -1,4 +1,4 @@
-import { Serialize } from "@cyclonedx/cyclonedx-library";
+import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import type { Format } from "../types.js";
 import { buildBom } from "./build-bom.js";
 import { type SpecVersion, specVersions, supportedVersions } from "./spec-versions.js";

@@ -1,4 +1,5 @@
-import { Enums, Models } from "@cyclonedx/cyclonedx-library";
+import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import { classifyLicense, declaredLicenses } from "../shared/licenses.js";
 
 const declared = { acknowledgement: Enums.LicenseAcknowledgement.Declared };

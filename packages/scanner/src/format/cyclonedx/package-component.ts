@@ -1,4 +1,5 @@
-import { Enums, Models } from "@cyclonedx/cyclonedx-library";
+import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { Package } from "../../types.js";
 import { type Contact, parseContact } from "../shared/maintainer.js";
 import { toLicenses } from "./licenses.js";

@@ -1,4 +1,4 @@
-import { Models } from "@cyclonedx/cyclonedx-library";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { ImageMetadata, Location, Package, Unknown } from "../../types.js";
 
 /*

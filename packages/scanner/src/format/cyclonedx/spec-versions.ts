@@ -1,4 +1,4 @@
-import { Spec } from "@cyclonedx/cyclonedx-library";
+import * as Spec from "@cyclonedx/cyclonedx-library/Spec";
 
 /**
  * The CycloneDX spec versions Lading writes, newest first; the first is the default. What each

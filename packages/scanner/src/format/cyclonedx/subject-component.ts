@@ -1,4 +1,5 @@
-import { Enums, Models } from "@cyclonedx/cyclonedx-library";
+import * as Enums from "@cyclonedx/cyclonedx-library/Enums";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { Distro, ScanResult } from "../../types.js";
 import { describeSubject } from "../shared/subject.js";
 import { imageProperties, sourceProperties } from "./properties.js";

@@ -1,4 +1,4 @@
-import { SPDX } from "@cyclonedx/cyclonedx-library";
+import * as SPDX from "@cyclonedx/cyclonedx-library/SPDX";
 import parseSpdxExpression from "spdx-expression-parse";
 
 /**

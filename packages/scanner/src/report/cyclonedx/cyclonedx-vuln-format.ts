@@ -1,4 +1,4 @@
-import { Serialize } from "@cyclonedx/cyclonedx-library";
+import * as Serialize from "@cyclonedx/cyclonedx-library/Serialize";
 import { buildBom } from "../../format/cyclonedx/build-bom.js";
 import {
   type SpecVersion,

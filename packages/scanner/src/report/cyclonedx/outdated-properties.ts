@@ -1,4 +1,4 @@
-import { Models } from "@cyclonedx/cyclonedx-library";
+import * as Models from "@cyclonedx/cyclonedx-library/Models";
 import type { EolVerdict, OutdatedReport } from "../../outdated/types.js";
 import type { Package } from "../../types.js";
 
