@@ -1,4 +1,5 @@
 /** The diff as aligned text for a terminal: a summary, then one section per kind of change. */
+import { alignColumns, terminalLines } from "../format/shared/terminal-text.js";
 import { formatBytes } from "../layers/sizes.js";
 import {
   describeSide,
@@ -32,25 +33,12 @@ export function renderDiffTable(diff: ImageDiff): string {
     ...section("Layers", layerRows(diff)),
     "",
   ];
-  return lines.join("\n");
+  return terminalLines(lines);
 }
 
 function section(title: string, rows: string[][]): string[] {
   if (rows.length <= 1) return [];
-  return ["", title, ...align(rows).map((line) => `${GAP}${line}`)];
-}
-
-/** Pads every column but the last to its widest cell. */
-export function align(rows: string[][]): string[] {
-  const widths: number[] = [];
-  for (const row of rows)
-    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
-  return rows.map((row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-      .join(GAP)
-      .trimEnd(),
-  );
+  return ["", title, ...alignColumns(rows).map((line) => `${GAP}${line}`)];
 }
 
 function packageRows(packages: DiffPackage[]): string[][] {

@@ -2,17 +2,17 @@
  * The layers report as text for a terminal: the image's figures, one line per layer, where the
  * waste is and how to avoid it, then the largest files and directories.
  */
+import { alignColumns, terminalLines } from "../format/shared/terminal-text.js";
 import { formatBytes, formatShare } from "./sizes.js";
 import type { LayerReport, LayersReport, LayersSummary, SizedPath, WasteItem } from "./types.js";
 
-const GAP = "  ";
 /** Longest instruction shown in the layer table; the JSON output keeps it whole. */
 const CREATED_BY_WIDTH = 60;
 const LAYER_HEADER = ["LAYER", "STORED", "SIZE", "ADDED", "MODIFIED", "REMOVED", "PACKAGES"];
 
 /** Writes `report` as aligned text, ending with a newline. */
 export function renderLayersTable(report: LayersReport): string {
-  return [
+  return terminalLines([
     ...summaryLines(report),
     "",
     ...layerTable(report.layers),
@@ -21,7 +21,7 @@ export function renderLayersTable(report: LayersReport): string {
     ...section("Largest directories", sizedLines(report.largestDirectories)),
     ...unknownLines(report),
     "",
-  ].join("\n");
+  ]);
 }
 
 function summaryLines(report: LayersReport): string[] {
@@ -61,7 +61,7 @@ function layerTable(layers: LayerReport[]): string[] {
     formatBytes(l.wastedBytes),
     truncate(oneLine(l.createdBy ?? "-"), CREATED_BY_WIDTH),
   ]);
-  return alignColumns([header, ...rows], header.length - 1);
+  return alignRight([header, ...rows], header.length - 1);
 }
 
 function wasteLines(layers: LayerReport[]): string[] {
@@ -82,7 +82,7 @@ function sizedLines(paths: SizedPath[]): string[] {
     formatBytes(p.bytes),
     p.layer === undefined ? p.path : `${p.path}  (layer ${p.layer})`,
   ]);
-  return alignColumns(rows, 1);
+  return alignRight(rows, 1);
 }
 
 function unknownLines(report: LayersReport): string[] {
@@ -100,10 +100,9 @@ function section(title: string, lines: string[]): string[] {
 }
 
 /** Right-aligns every column but the text column `last`, which stays ragged. */
-function alignColumns(rows: string[][], last: number): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  const pad = (cell: string, i: number) => (i === last ? cell : cell.padStart(widths[i] ?? 0));
-  return rows.map((row) => row.map(pad).join(GAP).trimEnd());
+function alignRight(rows: string[][], last: number): string[] {
+  const right = (rows[0] ?? []).map((_, i) => i).filter((i) => i !== last);
+  return alignColumns(rows, { right, ragged: last });
 }
 
 function oneLine(text: string): string {

@@ -1,4 +1,5 @@
 /** The plan as text for a terminal: one numbered block per upgrade, then the findings left. */
+import { alignColumns, terminalLines } from "../format/shared/terminal-text.js";
 import { planSummary } from "./summary.js";
 import type { PlannedUpgrade, RemediationPlan, UnfixedFinding } from "./types.js";
 
@@ -7,7 +8,7 @@ export function renderPlanTable(plan: RemediationPlan): string {
   const lines = [`Remediation plan: ${planSummary(plan)}`];
   for (const [i, u] of plan.upgrades.entries()) lines.push("", ...upgradeLines(u, i + 1));
   if (plan.unfixed.length > 0) lines.push("", "No fix yet", ...unfixedLines(plan.unfixed));
-  return `${lines.join("\n")}\n`;
+  return `${terminalLines(lines)}\n`;
 }
 
 function upgradeLines(u: PlannedUpgrade, rank: number): string[] {
@@ -25,6 +26,5 @@ function upgradeLines(u: PlannedUpgrade, rank: number): string[] {
 
 function unfixedLines(unfixed: UnfixedFinding[]): string[] {
   const rows = unfixed.map((f) => [f.id, f.severity, `${f.package} ${f.version}`, f.reason]);
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-  return rows.map((r) => `  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c)).join("  ")}`);
+  return alignColumns(rows).map((line) => `  ${line}`);
 }

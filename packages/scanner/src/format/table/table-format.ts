@@ -1,9 +1,9 @@
 import type { Package, ScanResult } from "../../types.js";
 import { describeSubject, shortDigest } from "../shared/subject.js";
+import { alignColumns, terminalLines } from "../shared/terminal-text.js";
 import type { Format } from "../types.js";
 
 const HEADER = ["NAME", "VERSION", "TYPE", "LAYER"] as const;
-const GAP = "  ";
 
 /**
  * A table for people: one package per line with its short layer digest, sorted by name, then a
@@ -15,7 +15,7 @@ export const tableFormat = {
   write(result) {
     const rows = sortForReading(result.packages).map(toRow);
     const lines = rows.length > 0 ? alignColumns([[...HEADER], ...rows]) : [];
-    return [...lines, ...(lines.length > 0 ? [""] : []), summarize(result), ""].join("\n");
+    return terminalLines([...lines, ...(lines.length > 0 ? [""] : []), summarize(result), ""]);
   },
 } satisfies Format;
 
@@ -28,16 +28,6 @@ function sortForReading(packages: readonly Package[]): Package[] {
 
 function toRow(pkg: Package): string[] {
   return [pkg.name, pkg.version, pkg.type, shortDigest(pkg.layer) ?? "-"];
-}
-
-// TODO: cells are padded by UTF-16 length, so a name with wide (CJK, emoji) characters pushes
-// its row out of line; package names in the ecosystems read today are ASCII.
-function alignColumns(rows: string[][]): string[] {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
-  // The last column is not padded, so lines carry no trailing spaces.
-  return rows.map((r) =>
-    r.map((cell, col) => (col < r.length - 1 ? cell.padEnd(widths[col]) : cell)).join(GAP),
-  );
 }
 
 function summarize(result: ScanResult): string {

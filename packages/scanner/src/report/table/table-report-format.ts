@@ -1,10 +1,10 @@
 import { describeSubject, shortDigest } from "../../format/shared/subject.js";
+import { alignColumns, terminalLines } from "../../format/shared/terminal-text.js";
 import type { Finding } from "../../match/types.js";
 import { SEVERITY_ORDER } from "../../policy/severity.js";
 import { aliasesOf, fixedIn } from "../shared/finding-text.js";
 import { outdatedLines } from "../shared/outdated-lines.js";
 import type { ReportFormat, VulnReport } from "../types.js";
-import { alignColumns } from "./align-columns.js";
 
 const HEADER = ["PACKAGE", "INSTALLED", "FIXED-IN", "ID", "SEVERITY", "LAYER"];
 
@@ -24,7 +24,7 @@ export const tableReportFormat = {
       suppressedSection(report),
       report.outdated ? ["Outdated", ...outdatedLines(report.outdated).map((l) => `  ${l}`)] : [],
     ].filter((s) => s.length > 0);
-    return `${sections.map((s) => s.join("\n")).join("\n\n")}\n`;
+    return `${sections.map((s) => terminalLines(s)).join("\n\n")}\n`;
   },
 } satisfies ReportFormat;
 
