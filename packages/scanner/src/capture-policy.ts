@@ -21,11 +21,19 @@ export function createCapturePolicy(
     wants: (path) => all.some((c) => c.wants(path)),
     maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
     keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
+    keepsHead: (path, head) => all.some((c) => c.wants(path) && headOf(c)(path, head)),
     get key() {
       return key();
     },
     portable,
   };
+}
+
+/** A reader's first look at a wanted file's head; a reader without one reads every file whole. */
+function headOf(
+  reader: Pick<Cataloger, "name" | "keepsHead">,
+): NonNullable<Cataloger["keepsHead"]> {
+  return reader.keepsHead?.bind(reader) ?? (() => true);
 }
 
 /** A reader's second look at a wanted file's bytes; a reader without one keeps them all. */

@@ -325,7 +325,7 @@ describe.skipIf(why !== undefined && !required)("lading scan --plan, applied in 
       const names = v.binaries.map((b) => b.name).sort();
       const upgrade = bySource[v.source];
       expect(upgrade?.targetVersion, v.source).toBe(v.fixed);
-      expect(upgrade?.command).toBe(`apt-get install --only-upgrade ${names.join(" ")}`);
+      expect(upgrade?.command).toBe(`apt-get install -y --only-upgrade ${names.join(" ")}`);
       expect(upgrade?.packages.map((p) => [p.name, p.version])).toEqual(
         names.map((n) => [n, v.fixed]),
       );

@@ -36,5 +36,12 @@ export interface Cataloger {
    * be held until cataloging. A file is kept when any reader that wants it keeps it.
    */
   keeps?(path: string, content: Buffer): boolean;
+  /**
+   * Optional first look at a wanted file's first 64 bytes (all of it when it is shorter), before
+   * the rest is read: false means this cataloger has no use for the file (a
+   * script where it reads executables), so its bytes need not even be read. A file is read on
+   * when any reader that wants it says so.
+   */
+  keepsHead?(path: string, head: Buffer): boolean;
   catalog(context: CatalogContext): Promise<CatalogResult> | CatalogResult;
 }

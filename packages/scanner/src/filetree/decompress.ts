@@ -1,6 +1,6 @@
-import { type Readable, Transform } from "node:stream";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { Decompress as ZstdDecompress } from "fzstd";
+import { inflateZstd } from "./zstd-stream.js";
 
 /** Compression of a layer blob, told by its first bytes rather than by a media type that lies. */
 export type Compression = "gzip" | "zstd" | "none";
@@ -15,33 +15,6 @@ export function detectCompression(head: Buffer): Compression {
   return "none";
 }
 
-/** A transform stream that inflates zstd frames with the pure-JS `fzstd` decoder. */
-function createZstdDecompress(): Transform {
-  let decoder: ZstdDecompress;
-  const transform = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        decoder.push(chunk);
-        done();
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-    flush(done) {
-      try {
-        decoder.push(new Uint8Array(0), true);
-        done();
-      } catch (err) {
-        done(err as Error);
-      }
-    },
-  });
-  decoder = new ZstdDecompress((data) => {
-    transform.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  });
-  return transform;
-}
-
 /** Returns a stream of the decompressed bytes, sniffing the compression from the first chunk. */
 export async function decompress(
   input: Readable,
@@ -49,7 +22,8 @@ export async function decompress(
   const head = await peek(input, 4);
   const compression = detectCompression(head);
   if (compression === "none") return { stream: input, compression };
-  const inflater = compression === "gzip" ? createGunzip() : createZstdDecompress();
+  if (compression === "zstd") return { stream: inflateZstd(input), compression };
+  const inflater = createGunzip();
   input.on("error", (err) => inflater.destroy(err));
   return { stream: input.pipe(inflater), compression };
 }

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { decompress } from "./decompress.js";
 import { baseName, normalizeEntryPath, parentPath } from "./paths.js";
 import { type TarEntry, TarParser, type TarVisitor } from "./tar/tar-parser.js";
 import type { CapturePolicy, LayerEntry, LayerIndex } from "./types.js";
@@ -78,6 +79,29 @@ export async function readLayerTar(
   return index;
 }
 
+/**
+ * Reads a layer blob as stored: decompressed by what its first bytes say (gzip, zstd or none),
+ * then parsed as {@link readLayerTar} does. A blob that cannot be decompressed becomes an
+ * unknown naming the layer, as a tar that cannot be read does.
+ */
+export async function readStoredLayer(
+  blob: Readable,
+  index: LayerIndex,
+  policy: CapturePolicy,
+  layerLabel: string,
+): Promise<void> {
+  try {
+    const { stream } = await decompress(blob);
+    await readLayerTar(stream, index, policy, layerLabel);
+  } catch (err) {
+    index.unknowns.push({
+      path: "/",
+      layer: layerLabel,
+      reason: `layer could not be decompressed: ${(err as Error).message}`,
+    });
+  }
+}
+
 /** Records why a layer could not be read to its end; what was read before stays. */
 export function recordBrokenLayer(index: LayerIndex, layerLabel: string, err: Error): void {
   index.unknowns.push({
@@ -90,6 +114,10 @@ export function recordBrokenLayer(index: LayerIndex, layerLabel: string, err: Er
 function layerVisitor(index: LayerIndex, policy: CapturePolicy, layerLabel: string): TarVisitor {
   return {
     entry: (entry) => recordEntry(entry, index, policy, layerLabel),
+    head(entry, head) {
+      if (policy.keepsHead === undefined) return true;
+      return policy.keepsHead(normalizeEntryPath(entry.name) as string, head);
+    },
     body(entry, content) {
       const path = normalizeEntryPath(entry.name) as string;
       if (policy.keeps?.(path, content) === false) return;

@@ -35,6 +35,12 @@ export interface CapturePolicy {
    */
   keeps?(path: string, content: Buffer): boolean;
   /**
+   * A first look at a wanted file's first `HEAD_BYTES` bytes: false stops reading it there (the
+   * entry stays in the index), so a big file that cannot be what a reader wants is never held.
+   * Absent, every wanted file is read whole.
+   */
+  keepsHead?(path: string, head: Buffer): boolean;
+  /**
    * Names what this policy captures (the cataloger set and its version), so a layer cache can
    * tell whether an index read under another policy may be reused. No key, no caching.
    */

@@ -11,15 +11,16 @@ export interface Installer {
 }
 
 /**
- * `apt-get install --only-upgrade name...`: upgrades what is installed, and nothing else, to the
+ * `apt-get install -y --only-upgrade name...`: upgrades what is installed, and nothing else, to the
  * newest version the configured suites carry. Never `name=version`: a Debian archive keeps only
  * the newest build of each suite, so the version an advisory names as fixed is gone as soon as a
  * later update replaced it, and apt then refuses the whole command ("Version ... was not found").
  * apt has no "at least" form, so the targets' versions are the minimum to check afterwards.
+ * `-y` because the command is meant for a Dockerfile step, where a prompt has no one to answer.
  */
 const apt = {
   type: "deb",
-  command: (targets) => `apt-get install --only-upgrade ${aptNames(targets).join(" ")}`,
+  command: (targets) => `apt-get install -y --only-upgrade ${aptNames(targets).join(" ")}`,
   notes: [
     "run apt-get update first, with the suite that carries the fix configured (for most fixes the security suite)",
     "apt installs the newest version those suites carry: at least the target when the fix is there; scan again to check",
@@ -48,10 +49,13 @@ const apk = {
   ],
 } satisfies Installer;
 
-/** `dnf upgrade-minimal name-version`: the smallest upgrade that reaches that version. */
+/**
+ * `dnf upgrade-minimal -y name-version`: the smallest upgrade that reaches that version (`-y`, as
+ * for apt, for a Dockerfile step).
+ */
 const dnf = {
   type: "rpm",
-  command: (targets) => `dnf upgrade-minimal ${targets.map((t) => pin(t, "-")).join(" ")}`,
+  command: (targets) => `dnf upgrade-minimal -y ${targets.map((t) => pin(t, "-")).join(" ")}`,
   notes: [],
 } satisfies Installer;
 

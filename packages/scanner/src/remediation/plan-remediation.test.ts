@@ -114,8 +114,8 @@ describe("Debian source packages from the tracker", () => {
     // No `=version`: bookworm has not carried chromium 98.0.4758.80-1 for years, and apt refuses
     // a whole command naming a version its suites no longer hold.
     expect(plan.upgrades.map((u) => u.command)).toEqual([
-      "apt-get install --only-upgrade chromium chromium-common",
-      "apt-get install --only-upgrade libsope-appserver4.9 libsope1",
+      "apt-get install -y --only-upgrade chromium chromium-common",
+      "apt-get install -y --only-upgrade libsope-appserver4.9 libsope1",
     ]);
     expect(plan.upgrades[1]?.packages).toEqual([
       {
@@ -138,7 +138,7 @@ describe("Debian source packages from the tracker", () => {
     const multiarch = { packages: [libsope("amd64"), libsope("i386")], distro: bookworm };
     const plan = planRemediation(multiarch, matchPackages(multiarch, db).findings);
     expect(plan.upgrades.map((u) => u.command)).toEqual([
-      "apt-get install --only-upgrade libsope1:amd64 libsope1:i386",
+      "apt-get install -y --only-upgrade libsope1:amd64 libsope1:i386",
     ]);
   });
 

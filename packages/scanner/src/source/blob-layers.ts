@@ -1,8 +1,7 @@
 import { PassThrough, type Readable } from "node:stream";
 import { ImageFormatError } from "../errors.js";
-import { decompress } from "../filetree/decompress.js";
 import { createDigester, type Measured, verifyDigest } from "../filetree/digest.js";
-import { createLayerIndex, readLayerTar } from "../filetree/layer-reader.js";
+import { createLayerIndex, readStoredLayer } from "../filetree/layer-reader.js";
 import type { CapturePolicy, LayerIndex, PortablePolicy } from "../filetree/types.js";
 import type { LayerInfo } from "../types.js";
 import { layerLabel } from "./blob-labels.js";
@@ -133,7 +132,7 @@ export async function readBlobInto(
   });
   // Handled below, once the reader is done; this keeps an early failure from going unhandled.
   hashed.catch(() => {});
-  await readLayer(feed, index, policy, unknownLayer);
+  await readStoredLayer(feed, index, policy, unknownLayer);
   readerDone = true;
   blob.resume();
   await hashed.catch((err: Error) => {
@@ -141,22 +140,4 @@ export async function readBlobInto(
   });
   feed.destroy();
   return { digest: `${algorithm}:${hash.digest("hex")}`, size };
-}
-
-async function readLayer(
-  feed: Readable,
-  index: LayerIndex,
-  policy: CapturePolicy,
-  unknownLayer: string,
-): Promise<void> {
-  try {
-    const { stream } = await decompress(feed);
-    await readLayerTar(stream, index, policy, unknownLayer);
-  } catch (err) {
-    index.unknowns.push({
-      path: "/",
-      layer: unknownLayer,
-      reason: `layer could not be decompressed: ${(err as Error).message}`,
-    });
-  }
 }

@@ -12,6 +12,25 @@ export function readExecutable(data: Buffer): Executable | undefined {
   return readElf(data) ?? readMachO(data) ?? readPe(data);
 }
 
+/**
+ * Whether a file's first bytes carry the magic number of an ELF, Mach-O (thin or fat) or PE
+ * file, the formats {@link readExecutable} reads: a cheap first look before reading the rest.
+ */
+export function looksExecutable(head: Buffer): boolean {
+  if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) return true; // "MZ"
+  if (head.length < 4) return false;
+  const be = head.readUInt32BE(0);
+  const le = head.readUInt32LE(0);
+  return (
+    be === 0x7f454c46 ||
+    be === 0xcafebabe ||
+    be === 0xfeedface ||
+    be === 0xfeedfacf ||
+    le === 0xfeedface ||
+    le === 0xfeedfacf
+  );
+}
+
 /** The bytes of the first section named `name`, if it has any in the file. */
 export function sectionData(exe: Executable, name: string): Buffer | undefined {
   const section = exe.sections.find((s) => s.name === name);

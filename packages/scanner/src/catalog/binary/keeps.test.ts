@@ -4,7 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { createLayerIndex, readLayerTar } from "../../filetree/layer-reader.js";
 import { readLayer, tarBytes } from "../../filetree/tar-helper.fixture.js";
 import type { CapturePolicy } from "../../filetree/types.js";
 import { goCataloger } from "../go/go-cataloger.js";
@@ -47,5 +49,49 @@ describe("readLayerTar with a policy that keeps", () => {
     const index = await readLayer(tar, 0, policy);
     expect(index.entries.map((e) => e.path)).toEqual(["/usr/bin/a", "/usr/bin/b"]);
     expect([...index.captured.keys()]).toEqual(["/usr/bin/a"]);
+  });
+});
+
+describe("the first look at a wanted file's head", () => {
+  it("go and rust read on only executables and their own manifests", () => {
+    const script = Buffer.from("#!/bin/sh\nexec true\n");
+    for (const cataloger of [goCataloger, rustCataloger]) {
+      expect(cataloger.keepsHead("/usr/bin/tool", goBinary.subarray(0, 64))).toBe(true);
+      expect(cataloger.keepsHead("/usr/bin/tool", plainElf.subarray(0, 64))).toBe(true);
+      expect(cataloger.keepsHead("/usr/bin/run", script)).toBe(false);
+      expect(cataloger.keepsHead("/zeros", Buffer.alloc(64))).toBe(false);
+    }
+    expect(goCataloger.keepsHead("/src/go.mod", Buffer.from("module x\n"))).toBe(true);
+    expect(rustCataloger.keepsHead("/app/Cargo.lock", Buffer.from("# lock"))).toBe(true);
+  });
+
+  it("stops reading a file its head rules out, and reads on after it", async () => {
+    const policy: CapturePolicy = {
+      wants: () => true,
+      maxSize: () => 64 << 20,
+      keepsHead: (_path, head) => head.subarray(0, 4).toString("latin1") === "\x7fELF",
+    };
+    const tar = await tarBytes([
+      { name: "usr/bin/zeros", body: "\0".repeat(3 << 20) },
+      { name: "usr/bin/elf", body: `\x7fELF${"x".repeat(100)}` },
+      { name: "usr/bin/short", body: "ab" },
+    ]);
+    for (const chunk of [1000, tar.length]) {
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < tar.length; at += chunk) pieces.push(tar.subarray(at, at + chunk));
+      const index = await readLayerTar(
+        Readable.from(pieces),
+        createLayerIndex(0),
+        policy,
+        "layer-0",
+      );
+      expect(index.entries.map((e) => e.path)).toEqual([
+        "/usr/bin/zeros",
+        "/usr/bin/elf",
+        "/usr/bin/short",
+      ]);
+      expect([...index.captured.keys()]).toEqual(["/usr/bin/elf"]);
+      expect(index.captured.get("/usr/bin/elf")?.length).toBe(104);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { baseName, parentPath } from "../../filetree/paths.js";
 import type { CapturedFile } from "../../filetree/types.js";
 import type { Location, Package } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import { looksExecutable } from "../binary/executable.js";
 import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { mayHaveBuildInfo, readBuildInfo } from "./buildinfo.js";
@@ -21,6 +22,11 @@ export const goCataloger = {
     return name === "go.mod" || name === "go.sum" || isExecutableCandidate(path);
   },
   maxFileSize: MAX_EXECUTABLE_SIZE,
+  /** A script or data file in a `bin` directory is never read past its first bytes. */
+  keepsHead(path: string, head: Buffer): boolean {
+    const name = baseName(path);
+    return name === "go.mod" || name === "go.sum" || looksExecutable(head);
+  },
   keeps(path: string, content: Buffer): boolean {
     const name = baseName(path);
     return name === "go.mod" || name === "go.sum" || mayHaveBuildInfo(content);

@@ -2,6 +2,7 @@ import { baseName } from "../../filetree/paths.js";
 import type { CapturedFile } from "../../filetree/types.js";
 import type { Location, Package } from "../../types.js";
 import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-path.js";
+import { looksExecutable } from "../binary/executable.js";
 import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
 import { mayHaveAuditableCrates, readAuditableCrates } from "./auditable.js";
@@ -18,6 +19,10 @@ export const rustCataloger = {
     return baseName(path) === "Cargo.lock" || isExecutableCandidate(path);
   },
   maxFileSize: MAX_EXECUTABLE_SIZE,
+  /** A script or data file in a `bin` directory is never read past its first bytes. */
+  keepsHead(path: string, head: Buffer): boolean {
+    return baseName(path) === "Cargo.lock" || looksExecutable(head);
+  },
   keeps(path: string, content: Buffer): boolean {
     return baseName(path) === "Cargo.lock" || mayHaveAuditableCrates(content);
   },

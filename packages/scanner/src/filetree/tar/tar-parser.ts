@@ -29,6 +29,11 @@ export interface TarEntry {
 export interface TarVisitor {
   /** Called for each entry; true asks for its body, given whole to {@link body}. */
   entry(entry: TarEntry): boolean;
+  /**
+   * Called once the first {@link HEAD_BYTES} of a body asked for are in (all of it when it is
+   * shorter); false gives up the body there, unread from then on and never given to `body`.
+   */
+  head?(entry: TarEntry, head: Buffer): boolean;
   body(entry: TarEntry, content: Buffer): void;
 }
 
@@ -36,6 +41,9 @@ export interface TarVisitor {
 export class TarFormatError extends Error {
   override name = "TarFormatError";
 }
+
+/** How much of a body {@link TarVisitor.head} sees: enough for any executable's magic number. */
+export const HEAD_BYTES = 64;
 
 /** Pax and GNU long-name bodies are small; a huge one is corrupt, not worth holding. */
 const MAX_EXTENDED_BYTES = 1 << 20;
@@ -61,7 +69,14 @@ export class TarParser {
   private blockFill = 0;
   /** Body bytes (and padding) still to pass over, after `capture` is full. */
   private toSkip = 0;
-  private capture?: { entry: TarEntry | null; content: Buffer; fill: number; kind: string };
+  private capture?: {
+    entry: TarEntry | null;
+    content: Buffer;
+    fill: number;
+    kind: string;
+    /** Whether the visitor has had its look at the head. */
+    headSeen: boolean;
+  };
   private pending: Pending = {};
   private globalPax?: Map<string, string>;
   private zeroBlocks = 0;
@@ -139,6 +154,7 @@ export class TarParser {
       const n = Math.min(capture.content.length - capture.fill, chunk.length - at);
       capture.content.set(chunk.subarray(at, at + n), capture.fill);
       capture.fill += n;
+      if (!capture.headSeen && !this.headWanted(capture)) return at + n;
       if (capture.fill === capture.content.length) this.finishCapture(capture);
       return at + n;
     }
@@ -146,6 +162,22 @@ export class TarParser {
     this.toSkip -= n;
     if (this.toSkip === 0) this.state = "header";
     return at + n;
+  }
+
+  /**
+   * Shows the visitor the head of a body once enough is in; false when it gave the body up, the
+   * rest then being passed over.
+   */
+  private headWanted(capture: NonNullable<TarParser["capture"]>): boolean {
+    const size = capture.content.length;
+    if (capture.fill < Math.min(HEAD_BYTES, size)) return true;
+    capture.headSeen = true;
+    const { entry, content } = capture;
+    if (entry === null || this.visitor.head === undefined) return true;
+    if (this.visitor.head(entry, content.subarray(0, Math.min(HEAD_BYTES, size)))) return true;
+    this.capture = undefined;
+    this.passOver(padded(size) - capture.fill);
+    return false;
   }
 
   private header(block: Uint8Array): void {
@@ -225,9 +257,9 @@ export class TarParser {
   }
 
   private beginCapture(entry: TarEntry | null, size: number, kind: string): void {
-    const capture = { entry, content: Buffer.allocUnsafe(size), fill: 0, kind };
+    const capture = { entry, content: Buffer.allocUnsafe(size), fill: 0, kind, headSeen: false };
     if (size === 0) {
-      this.finishCapture(capture);
+      if (this.headWanted(capture)) this.finishCapture(capture);
       return;
     }
     this.capture = capture;

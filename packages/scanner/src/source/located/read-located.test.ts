@@ -16,7 +16,12 @@ const dir = mkdtempSync(join(tmpdir(), "lading-located-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Keeps files under /etc, so the big bodies elsewhere are passed over, some by seeking. */
-const etcOnly: CapturePolicy = { wants: (p) => p.startsWith("/etc/"), maxSize: () => 1 << 20 };
+const etcOnly: CapturePolicy = {
+  wants: (p) => p.startsWith("/etc/"),
+  maxSize: () => 4 << 20,
+  // A big file ruled out by its first bytes is passed over, by seeking where the reader can.
+  keepsHead: (_p, head) => head[0] !== 0x21,
+};
 
 /** A layer whose bodies are long enough that the reader seeks over them. */
 async function layerTar(): Promise<Buffer> {
@@ -27,6 +32,7 @@ async function layerTar(): Promise<Buffer> {
     { name: "etc/in-between", body: "kept" },
     { name: "usr/lib/big-2", body: big.slice(1000) },
     { name: "usr/lib/small", body: "s".repeat(700) },
+    { name: "etc/ruled-out", body: `!${big}` },
     { name: "etc/last", body: "last" },
   ]);
 }

@@ -1,11 +1,11 @@
 import { createReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
-import { decompress, detectCompression } from "../../filetree/decompress.js";
+import { detectCompression } from "../../filetree/decompress.js";
 import { createDigester, verifyDigest } from "../../filetree/digest.js";
 import {
   createLayerIndex,
   createLayerParser,
-  readLayerTar,
+  readStoredLayer,
   recordBrokenLayer,
 } from "../../filetree/layer-reader.js";
 import type { CapturePolicy, LayerIndex } from "../../filetree/types.js";
@@ -80,14 +80,7 @@ async function parseLocated(
     highWaterMark: BLOB_CHUNK_BYTES,
   });
   try {
-    const { stream: tar } = await decompress(stream);
-    await readLayerTar(tar, index, policy, unknownLayer);
-  } catch (err) {
-    index.unknowns.push({
-      path: "/",
-      layer: unknownLayer,
-      reason: `layer could not be decompressed: ${(err as Error).message}`,
-    });
+    await readStoredLayer(stream, index, policy, unknownLayer);
   } finally {
     stream.destroy();
   }
