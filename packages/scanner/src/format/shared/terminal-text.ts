@@ -2,9 +2,10 @@
  * Text for a terminal. Tables print what an image says about itself (package names, versions,
  * the distro's name), and an image is untrusted: an escape sequence in a `package.json` could
  * retitle the window, clear the screen or hide lines from whoever reads the table. Control
- * characters (C0 but for nothing, DEL, C1) and the bidirectional overrides that can reorder what
+ * characters (C0, DEL, C1) and the bidirectional overrides that can reorder what
  * a reader sees are shown as escapes instead.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control or bidi-override character written as `\xNN` or `\u{NNNN}`. */
