@@ -22,7 +22,8 @@ const dist = join(
   "scanner",
   "dist",
 );
-const { findFormat, scan } = await import(join(dist, "index.js"));
+// The narrow entry the CLI's `sbom` uses: the main one also loads matching and validation.
+const { findFormat, scan } = await import(join(dist, "sbom.js"));
 const [source, out, ...flags] = process.argv.slice(2);
 // The list comes as a module, which the scanner's worker threads can load again.
 const catalogerModule = new URL("./skip-jars-catalogers.mjs", import.meta.url).href;
