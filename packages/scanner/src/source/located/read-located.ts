@@ -49,7 +49,7 @@ export async function indexLocatedLayer(
   const index = createLayerIndex(info.index);
   const file = await open(location.path, "r");
   try {
-    await parseLocated(file, location, index, policy, info.diffId);
+    await parseLocated({ file, location, index, policy, label: info.diffId });
   } finally {
     await file.close();
   }
@@ -58,17 +58,21 @@ export async function indexLocatedLayer(
   return index;
 }
 
-async function parseLocated(
-  file: FileHandle,
-  location: BlobLocation,
-  index: LayerIndex,
-  policy: CapturePolicy,
-  unknownLayer: string,
-): Promise<void> {
+/** One layer being read from its place in a file, into `index`; `label` names it in unknowns. */
+interface LocatedRead {
+  file: FileHandle;
+  location: BlobLocation;
+  index: LayerIndex;
+  policy: CapturePolicy;
+  label: string;
+}
+
+async function parseLocated(read: LocatedRead): Promise<void> {
+  const { file, location, index, policy, label } = read;
   const head = Buffer.alloc(4);
   await file.read(head, 0, Math.min(4, location.length), location.offset);
   if (detectCompression(head) === "none") {
-    await seekThroughTar(file, location, index, policy, unknownLayer);
+    await seekThroughTar(read);
     return;
   }
   const end = location.offset + location.length - 1;
@@ -80,7 +84,7 @@ async function parseLocated(
     highWaterMark: BLOB_CHUNK_BYTES,
   });
   try {
-    await readStoredLayer(stream, index, policy, unknownLayer);
+    await readStoredLayer(stream, index, policy, label);
   } finally {
     stream.destroy();
   }
@@ -91,14 +95,14 @@ async function parseLocated(
  * pass over a long body (a file nobody asked for), moves past it without reading. On a big
  * layer this reads a few percent of its bytes on this thread.
  */
-async function seekThroughTar(
-  file: FileHandle,
-  location: BlobLocation,
-  index: LayerIndex,
-  policy: CapturePolicy,
-  unknownLayer: string,
-): Promise<void> {
-  const parser = createLayerParser(index, policy, unknownLayer);
+async function seekThroughTar({
+  file,
+  location,
+  index,
+  policy,
+  label,
+}: LocatedRead): Promise<void> {
+  const parser = createLayerParser(index, policy, label);
   const window = Buffer.allocUnsafe(WINDOW_BYTES);
   const end = location.offset + location.length;
   let position = location.offset;
@@ -118,6 +122,6 @@ async function seekThroughTar(
     }
     parser.end();
   } catch (err) {
-    recordBrokenLayer(index, unknownLayer, err as Error);
+    recordBrokenLayer(index, label, err as Error);
   }
 }
