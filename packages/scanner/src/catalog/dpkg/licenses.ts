@@ -4,10 +4,11 @@ import { copyrightPathOf, readCopyrightLicenses } from "./copyright.js";
 
 /**
  * The largest copyright file read for licences. Most are under 30 KB and the largest of a
- * Debian base system (perl-base) is 110 KB; the bytes are held from the layer read until
- * cataloging, so a cap keeps one huge file from costing what all the others do together.
+ * Debian base system (perl-base) is 110 KB, but real ones reach 2 MB (`libboost1.74-dev`, one
+ * stanza per source file); the bytes are held from the layer read until cataloging, so a cap
+ * keeps a hostile file from costing more than all the real ones together.
  */
-export const COPYRIGHT_MAX_BYTES = 512 * 1024;
+export const COPYRIGHT_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Packages with the licences of their copyright files, and the files that were too large. */
 export interface LicensedPackages {
