@@ -1,3 +1,4 @@
+import { terminalSafe } from "@lading/scanner/terminal-text";
 import { Command } from "commander";
 import { registerCommands } from "./commands/registry.js";
 import { toolVersion } from "./version.js";
@@ -20,9 +21,10 @@ try {
   await registerCommands(program, process.argv);
   await program.parseAsync(process.argv);
 } catch (err: unknown) {
-  // One clear line on error; a stack trace only when asked for.
+  // One clear line on error; a stack trace only when asked for. A message may quote the image
+  // (a file name from its manifest), so no control character of it reaches the terminal.
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`lading: ${message}\n`);
+  process.stderr.write(`lading: ${terminalSafe(message)}\n`);
   if (process.env.LADING_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 }

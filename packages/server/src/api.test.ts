@@ -223,7 +223,7 @@ describe.each(backends())("API on %s", (backend) => {
     // advisories here all share one severity.
     const order = (await call(base, "GET", "/api/severities", admin)).body.items;
     expect(order).toEqual(["critical", "high", "medium", "low", "unknown"]);
-    const query = "/api/findings?latest=false&sort=severity&order=asc";
+    const query = "/api/findings?latest=false&sort=severity&order=desc";
     const page = await call(base, "GET", query, admin);
     expect(page.body.items.map((f: { severity: string }) => f.severity)).toEqual(["medium"]);
   });

@@ -105,4 +105,12 @@ describe("lading sbom", () => {
     expect(run.stderr).toMatch(/^lading: .*\/nonexistent\/lading-source.*\n$/);
     expect(existsSync(join(work, "x.json"))).toBe(false);
   });
+
+  it("shows an image's control characters in an error as escapes, not to the terminal", () => {
+    const run = lading("sbom", "dir:/nonexistent/\u001b]0;owned\u0007\u001b[2J");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("/nonexistent/\\x1b]0;owned\\x07\\x1b[2J");
+    expect(run.stderr).not.toContain("\u001b");
+    expect(run.stderr).not.toContain("\u0007");
+  });
 });

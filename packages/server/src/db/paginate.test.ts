@@ -76,17 +76,17 @@ describe.each(backends())("paginate on %s", (backend) => {
     expect(ids(page)).toEqual(["u1", "u4", "u2", "u3", "u5"]);
   });
 
-  it("sorts severities by rank, worst first ascending", async () => {
+  it("sorts severities by rank, worst first descending", async () => {
     const hooks = store.db.selectFrom("webhooks");
     const bySeverity = {
       select: (q: typeof hooks) => q.select(["min_severity as severity"]),
       orderBy: { severity: severityRank("min_severity") },
     };
-    const request = { limit: 50, offset: 0, sort: "severity", order: "asc" } as const;
-    const asc = await paginate(hooks, request, bySeverity);
+    const request = { limit: 50, offset: 0, sort: "severity", order: "desc" } as const;
+    const desc = await paginate(hooks, request, bySeverity);
     const worstFirst = ["critical", "high", "medium", "low", "unknown"];
-    expect(asc.items.map((r) => r.severity)).toEqual(worstFirst);
-    const desc = await paginate(hooks, { ...request, order: "desc" }, bySeverity);
-    expect(desc.items.map((r) => r.severity)).toEqual([...worstFirst].reverse());
+    expect(desc.items.map((r) => r.severity)).toEqual(worstFirst);
+    const asc = await paginate(hooks, { ...request, order: "asc" }, bySeverity);
+    expect(asc.items.map((r) => r.severity)).toEqual([...worstFirst].reverse());
   });
 });

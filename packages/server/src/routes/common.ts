@@ -115,12 +115,14 @@ export function startsWithText(column: string, prefix: string) {
 }
 
 /**
- * A severity column's rank, for sorting by severity rather than by the words' alphabet: 0 for
- * critical, then 1 for high and so on, so ascending puts the worst first.
+ * A severity column's rank, for sorting by severity rather than by the words' alphabet: the
+ * worse, the higher (critical highest, a word outside the order lowest), so that descending —
+ * the way a list of findings is read — puts the worst first.
  */
 export function severityRank(column: string) {
-  const ranks = severityOrder.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`);
-  return sql<number>`case ${sql.ref(column)} ${sql.join(ranks, sql` `)} else ${sql.lit(ranks.length)} end`;
+  const top = severityOrder.length - 1;
+  const ranks = severityOrder.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(top - i)}`);
+  return sql<number>`case ${sql.ref(column)} ${sql.join(ranks, sql` `)} else ${sql.lit(-1)} end`;
 }
 
 /** Parses a JSON column. */

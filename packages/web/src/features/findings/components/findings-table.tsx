@@ -14,11 +14,11 @@ const sorts = [
   ["name", "Package"],
   ["createdAt", "Found"],
 ] as const;
-const defaults = { severity: "", analysis: "", sort: "severity", order: "asc", offset: "0" };
+const defaults = { severity: "", analysis: "", sort: "severity", order: "desc", offset: "0" };
 
 /**
  * Findings with severity and triage filters, sortable and paginated on the server. Filters live
- * in the URL. The server sorts severity by rank, so "asc" puts critical first.
+ * in the URL. The server sorts severity by rank, so "desc" puts critical first.
  */
 export function FindingsTable({
   projectId,
