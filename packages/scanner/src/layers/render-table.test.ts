@@ -35,4 +35,19 @@ describe("renderLayersTable", () => {
     expect(lines).toContain("  3 kB  /usr/bin/tool  (layer 1)");
     expect(lines.every((l) => l === l.trimEnd())).toBe(true);
   });
+
+  it("right-aligns the sizes of a waste item's largest files", async () => {
+    const indexes = await layers(
+      [file("var/lib/apt/lists/a", 150_000), file("var/lib/apt/lists/b", 900)],
+      [],
+    );
+    const report = buildLayersReport({
+      source: { kind: "dir", target: "/x" },
+      indexes,
+      packages: [],
+    });
+    const lines = renderLayersTable(report).split("\n");
+    expect(lines).toContain("      150 kB  /var/lib/apt/lists/a");
+    expect(lines).toContain("       900 B  /var/lib/apt/lists/b");
+  });
 });

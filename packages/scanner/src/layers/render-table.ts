@@ -68,9 +68,10 @@ function wasteLines(layers: LayerReport[]): string[] {
   const lines: string[] = [];
   for (const layer of layers) {
     for (const item of layer.waste) {
-      const files = `${item.files} file${item.files === 1 ? "" : "s"}`;
-      lines.push(`layer ${layer.index}  ${item.category}  ${formatBytes(item.bytes)} in ${files}`);
-      for (const file of item.largest) lines.push(`    ${formatBytes(file.bytes)}  ${file.path}`);
+      const count = `${item.files} file${item.files === 1 ? "" : "s"}`;
+      lines.push(`layer ${layer.index}  ${item.category}  ${formatBytes(item.bytes)} in ${count}`);
+      const files = item.largest.map((file) => [formatBytes(file.bytes), file.path]);
+      for (const line of alignRight(files, 1)) lines.push(`    ${line}`);
       if (item.hint) lines.push(`    avoid it: ${item.hint}`);
     }
   }

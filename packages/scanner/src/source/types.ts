@@ -23,7 +23,11 @@ export interface SourceOptions {
   registry?: RegistryOptions;
   /** Engine endpoint for `docker:` and `podman:` (`unix:///run/podman/podman.sock`). */
   engine?: string;
-  /** Where cataloged layers are kept between scans; none disables the cache. */
+  /**
+   * Where cataloged layers are kept between scans; none disables the cache. A layer found there
+   * is neither read nor hashed again: it is trusted to be what its diff ID names, so an archive
+   * that is not trusted is best scanned without a cache, which checks every layer's digest.
+   */
   layerCache?: LayerCacheStore;
 }
 
