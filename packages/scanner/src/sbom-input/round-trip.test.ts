@@ -41,6 +41,20 @@ describe("round trip of a real image: scan alpine 3.10, write, read back", () =>
     expect(read.source).toEqual(scanned.source);
   });
 
+  it.each(writers)("%s keeps the source package of each OS package built from another", (_, w) => {
+    // Distro advisories name source packages (openssl, not libcrypto1.1): an SBOM read back
+    // without its source packages would miss what they fix. SPDX carries them only in the purl's
+    // `upstream` qualifier.
+    const sources = (packages: readonly Package[]) =>
+      packages
+        .filter((p) => p.source && p.source.name !== p.name)
+        .map((p) => `${p.name} <- ${p.source?.name}`)
+        .sort();
+    const expected = sources(scanned.packages);
+    expect(expected).toContain("libcrypto1.1 <- openssl");
+    expect(sources(readSbom(w(scanned)).packages)).toEqual(expected);
+  });
+
   it.each(writers.filter(([name]) => name.startsWith("cyclonedx")))(
     "%s keeps the image's build date and its layer's history, for age checks",
     (_, write) => {

@@ -33,8 +33,10 @@ export function finishPackage(draft: PackageDraft, context: DraftContext): Packa
   const parsed = parsePurl(purl);
   const qualifiers = parsed?.qualifiers ?? {};
   const epoch = Number(qualifiers.epoch);
+  const source = fields.source ?? sourceFromUpstream(parsed?.type, qualifiers.upstream);
   return {
     ...fields,
+    ...(source ? { source } : {}),
     type: parsed?.type ?? "generic",
     purl,
     foundBy: fields.foundBy ?? context.readerId,
@@ -43,6 +45,22 @@ export function finishPackage(draft: PackageDraft, context: DraftContext): Packa
     ...((fields.arch ?? qualifiers.arch) ? { arch: fields.arch ?? qualifiers.arch } : {}),
     ...(Number.isInteger(epoch) && epoch > 0 ? { epoch } : {}),
   };
+}
+
+/**
+ * The source package a deb or apk purl names in its `upstream` qualifier (`openssl`, or
+ * `glibc@2.36-9+deb12u4` when the versions differ), as Lading, syft and Trivy write it. An SBOM
+ * without Lading's or Trivy's source properties (syft's SPDX, any SPDX) still says which source
+ * package a binary came from this way, and distro advisories are written against source packages.
+ */
+function sourceFromUpstream(
+  type: string | undefined,
+  upstream: string | undefined,
+): Package["source"] | undefined {
+  if ((type !== "deb" && type !== "apk") || !upstream) return undefined;
+  const at = upstream.indexOf("@");
+  if (at < 0) return { name: upstream };
+  return { name: upstream.slice(0, at), version: upstream.slice(at + 1) };
 }
 
 function settlePurl(draft: PackageDraft, context: DraftContext): string {
