@@ -8,10 +8,14 @@ export type Compression = "gzip" | "zstd" | "none";
 const GZIP_MAGIC = [0x1f, 0x8b];
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 
-/** Recognises gzip and zstd by their magic numbers; anything else is taken as plain tar. */
+/**
+ * Recognises gzip and zstd by their magic numbers; anything else is taken as plain tar. A zstd
+ * stream may open with a skippable frame (magic 0x184D2A50 to 0x184D2A5F, RFC 8878 §3.1.2).
+ */
 export function detectCompression(head: Buffer): Compression {
   if (GZIP_MAGIC.every((b, i) => head[i] === b)) return "gzip";
   if (ZSTD_MAGIC.every((b, i) => head[i] === b)) return "zstd";
+  if (head.length >= 4 && (head.readUInt32LE(0) & 0xfffffff0) >>> 0 === 0x184d2a50) return "zstd";
   return "none";
 }
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { detectCompression } from "./decompress.js";
 import { tarBytes } from "./tar-helper.fixture.js";
 import { inflateZstd } from "./zstd-stream.js";
 
@@ -58,6 +59,19 @@ describe("inflateZstd", () => {
     const b = Buffer.from("second frame\n".repeat(10_000));
     const packed = Buffer.concat([skippable(Buffer.from("meta")), zstd(a), zstd(b, "-9")]);
     expect((await inflateAll(packed, 1000)).equals(Buffer.concat([a, b]))).toBe(true);
+  });
+
+  it("refuses a frame that asks for a window over 128 MiB, before the decoder allocates it", async () => {
+    const huge = zstd(Buffer.from("small"), "--long=30", "--no-content-size", "-q");
+    await expect(inflateAll(huge)).rejects.toThrow(/window, over the 128 MiB limit/);
+    const fits = zstd(Buffer.from("small"), "--long=27", "--no-content-size");
+    expect((await inflateAll(fits)).toString()).toBe("small");
+  });
+
+  it("is told from a plain tar by a skippable frame at its start", async () => {
+    const packed = Buffer.concat([skippable(Buffer.from("meta")), zstd(Buffer.from("tar"))]);
+    expect(detectCompression(packed.subarray(0, 4))).toBe("zstd");
+    expect(detectCompression(Buffer.from("ustar"))).toBe("none");
   });
 
   it("fails on a stream that breaks off or is not zstd", async () => {

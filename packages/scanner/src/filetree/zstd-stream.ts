@@ -41,6 +41,12 @@ const SKIPPABLE_MAGIC = 0x184d2a50;
 const MAX_BLOCK_OUTPUT = 128 << 10;
 /** A slice is cut once the blocks in it may inflate to this much. */
 const SLICE_OUTPUT = 1 << 20;
+/**
+ * Largest window a frame may ask for. The decoder allocates the whole window up front, so a
+ * frame header alone could claim gigabytes; 128 MiB is the zstd tool's own default limit for
+ * decompressing (`--memory`), which image layers written by container tools stay under.
+ */
+export const MAX_WINDOW_BYTES = 128 << 20;
 
 type State = "magic" | "block" | "checksum" | "skip";
 
@@ -123,6 +129,13 @@ export class ZstdSplitter {
     const dictBytes = [0, 1, 2, 4][descriptor & 3] as number;
     const length = 5 + (singleSegment ? 0 : 1) + dictBytes + fcsBytes;
     if (left < length) return undefined;
+    // A single-segment frame's window is its whole content, whose size follows the dictionary id.
+    const window = singleSegment
+      ? contentSize(bytes, at + 5 + dictBytes, fcsBytes)
+      : windowSize(bytes[at + 5] as number);
+    if (window > MAX_WINDOW_BYTES) {
+      throw new Error(`zstd frame asks for a ${window}-byte window, over the 128 MiB limit`);
+    }
     this.checksum = (descriptor & 0x04) !== 0;
     this.state = "block";
     return { length, output: 0 };
@@ -140,4 +153,17 @@ export class ZstdSplitter {
     if (last) this.state = this.checksum ? "checksum" : "magic";
     return { length, output: type === 2 ? MAX_BLOCK_OUTPUT : size };
   }
+}
+
+/** Window size from a frame's Window_Descriptor (RFC 8878 §3.1.1.1.2). */
+function windowSize(descriptor: number): number {
+  const base = 2 ** (10 + (descriptor >> 3));
+  return base + (base / 8) * (descriptor & 7);
+}
+
+/** Frame_Content_Size, little-endian in 1, 2 (plus 256), 4 or 8 bytes (RFC 8878 §3.1.1.1.4). */
+function contentSize(bytes: Buffer, at: number, size: number): number {
+  let value = 0;
+  for (let i = size - 1; i >= 0; i--) value = value * 256 + (bytes[at + i] as number);
+  return size === 2 ? value + 256 : value;
 }

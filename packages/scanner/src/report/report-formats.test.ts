@@ -59,6 +59,16 @@ describe("table", () => {
       "Suppressed (1)\n  CVE-2020-15250  junit 4.12  VEX not_affected: vulnerable_code_not_in_execute_path (team.vex.json)\n",
     );
   });
+
+  it("leaves out the Outdated heading when there is nothing outdated to say", () => {
+    const outdated = {
+      assessedOn: "2026-12-03",
+      runtimes: [],
+      age: { notes: [] },
+      pastSecuritySupport: false,
+    };
+    expect(write("table", { ...plain, outdated })).toBe(write("table", plain));
+  });
 });
 
 describe("json", () => {

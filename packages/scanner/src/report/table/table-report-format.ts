@@ -22,7 +22,7 @@ export const tableReportFormat = {
       rows.length > 0 ? alignColumns([HEADER, ...rows]) : [],
       [summarize(report)],
       suppressedSection(report),
-      report.outdated ? ["Outdated", ...outdatedLines(report.outdated).map((l) => `  ${l}`)] : [],
+      outdatedSection(report),
     ].filter((s) => s.length > 0);
     return `${sections.map((s) => terminalLines(s)).join("\n\n")}\n`;
   },
@@ -63,4 +63,10 @@ function suppressedSection(report: VulnReport): string[] {
     return `  ${finding.id}  ${pkg}  ${suppression.reason}`;
   });
   return [`Suppressed (${report.suppressed.length})`, ...lines];
+}
+
+/** The "Outdated" heading and its lines, or nothing when there is nothing to say. */
+function outdatedSection(report: VulnReport): string[] {
+  const lines = report.outdated ? outdatedLines(report.outdated) : [];
+  return lines.length > 0 ? ["Outdated", ...lines.map((l) => `  ${l}`)] : [];
 }

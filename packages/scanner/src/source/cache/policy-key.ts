@@ -15,11 +15,12 @@ const SCANNER_VERSION: string = (() => {
 })();
 
 /**
- * The code that decides what a layer's index holds: the layer reader and every cataloger's
- * `wants` and `keeps`. Hashed into the key, so that a changed cataloger never reuses layers
- * cached before it changed, even when the scanner's version number did not move.
+ * The code that decides what a layer's index holds: the layer readers (the tar parser, the
+ * sources that read blobs in place) and every cataloger's `wants` and `keeps`. Hashed into the
+ * key, so that a changed reader or cataloger never reuses layers cached before it changed, even
+ * when the scanner's version number did not move.
  */
-const INDEX_CODE = ["catalog", "filetree", "capture-policy"];
+const INDEX_CODE = ["catalog", "filetree", "source", "capture-policy"];
 
 let codeFingerprint: string | undefined;
 
