@@ -333,6 +333,17 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect((await get("/assets/app.js")).text).toContain("console.log");
     expect((await get("/projects/some-id")).text).toBe(index);
     for (const path of [
+      "/api",
+      "/api/",
+      "/api/nonexistent",
+      "/api/findings/x/y",
+      "/assets/gone.js",
+    ]) {
+      const answer = await get(path);
+      expect([answer.status, path]).toEqual([404, path]);
+      expect(answer.text).not.toBe(index);
+    }
+    for (const path of [
       "/..%2f..%2f..%2fetc%2fpasswd",
       "/..%2F..%2Fetc/passwd",
       "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",

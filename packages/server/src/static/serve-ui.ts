@@ -11,13 +11,24 @@ import type { Context, MiddlewareHandler } from "hono";
 import { NotFoundError } from "../errors.js";
 import type { AppEnv } from "../routes/common.js";
 
-/** Serves the UI's files, falling back to index.html for client-side routes. */
+/**
+ * Serves the UI's files, falling back to index.html for client-side routes. An unknown API
+ * route or a missing asset is a 404, not the page: a client that asks for JSON, or a stale page
+ * that asks for a script, must learn it is not there.
+ */
 export function serveUi(app: OpenAPIHono<AppEnv>, root: string): void {
   const realRoot = realpathSync(root);
   app.use("/*", confineToRoot(realRoot));
   app.use("/*", serveStatic({ root: realRoot }));
-  app.get("/*", serveStatic({ root: realRoot, path: "index.html" }));
+  app.get("/*", onlyPageRoutes, serveStatic({ root: realRoot, path: "index.html" }));
 }
+
+const onlyPageRoutes: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const path = c.req.path;
+  if (path === "/api" || path.startsWith("/api/")) throw new NotFoundError("route");
+  if (path.startsWith("/assets/")) throw new NotFoundError("file");
+  await next();
+};
 
 function confineToRoot(realRoot: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
