@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { SourceError } from "../errors.js";
 import { dirSource } from "./dir/dir-source.js";
 import { dockerSource } from "./docker/docker-source.js";
@@ -44,6 +45,16 @@ export async function resolveSource(reference: string): Promise<ResolvedSource> 
     if (await source.detect(reference)) return { source, target: reference };
   }
   const kinds = sourceKinds.map((s) => `${s.kind}:`).join(", ");
+  const found = await stat(reference).catch(() => undefined);
+  if (found?.isFile()) {
+    // A truncated or damaged archive fails every kind's sniffing; its own reader says why.
+    throw new SourceError(
+      `${reference} is no image archive Lading can recognise (damaged or truncated?); name its kind to see why, e.g. docker-archive:${reference} or oci-archive:${reference}`,
+    );
+  }
+  if (found === undefined && /[/\\]|\.tar(\.gz)?$/.test(reference)) {
+    throw new SourceError(`no such file or directory: ${reference}`);
+  }
   throw new SourceError(
     `cannot tell what ${reference} is: not a file or directory of a known kind, nor an image reference (${kinds})`,
   );
