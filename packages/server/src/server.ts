@@ -53,6 +53,16 @@ export async function startServer(
     dbUpdateJob(matcher),
     rematchAllJob,
   ];
+  const limiter = createLoginLimiter({ max: 5, windowMs: 60_000 });
+  const deps = { store, log, config, reader, matcher, limiter, reads };
+  // The worker starts once the port is bound: a server that cannot listen (the port taken) must
+  // not have leased a job first, or the next start waits out the lease before that job runs.
+  let wakeWorker = () => {};
+  const app = createApp({ ...deps, wake: () => wakeWorker() });
+  const http = await listen(app.fetch, config).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const worker = startWorker({
     store,
     log,
@@ -70,9 +80,7 @@ export async function startServer(
         .execute();
     },
   });
-  const limiter = createLoginLimiter({ max: 5, windowMs: 60_000 });
-  const deps = { store, log, config, reader, matcher, limiter, reads };
-  const app = createApp({ ...deps, wake: worker.wake });
+  wakeWorker = worker.wake;
   const schedule =
     config.dbUpdateIntervalMs > 0
       ? setInterval(
@@ -80,7 +88,6 @@ export async function startServer(
           config.dbUpdateIntervalMs,
         )
       : undefined;
-  const http = await listen(app.fetch, config);
   const url = baseUrl(config, http.port);
   const setupUrl = setupToken ? `${url}/setup?token=${setupToken}` : undefined;
   log.info({ url, database: store.dialect }, "lading server listening");
