@@ -7,16 +7,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import {
-  checkTestImages,
+  describeWithTestImages,
   loadTestImages,
   repoRoot,
   type TestImages,
 } from "./support/test-images.js";
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
+const withImages = describeWithTestImages("lading sbom on the Debian test image");
 const cli = join(repoRoot, "packages", "cli", "bin", "lading.js");
 const cliBuilt = existsSync(join(repoRoot, "packages", "cli", "dist", "main.js"));
 
@@ -38,7 +37,7 @@ function expectedDebs(): string[] {
   return top.map((p) => `${p.name} ${p.version}`).sort();
 }
 
-describe.skipIf(!check.ok && !required)("lading sbom on the Debian test image", () => {
+withImages("lading sbom on the Debian test image", () => {
   beforeAll(() => {
     if (!cliBuilt) throw new Error(`${cli} has no build yet: run \`npm run build\` first`);
     images = loadTestImages();

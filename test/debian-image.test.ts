@@ -11,7 +11,7 @@ import { scan } from "../packages/scanner/src/scan.js";
 import type { Package, ScanResult } from "../packages/scanner/src/types.js";
 import { expectedDebPurl, splitPurl } from "./support/deb-purl.js";
 import {
-  checkTestImages,
+  describeWithTestImages,
   type ExpectedPackage,
   expectedLayerIndex,
   type ImageForm,
@@ -20,11 +20,7 @@ import {
   type TestImages,
 } from "./support/test-images.js";
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
-if (!check.ok && !required) {
-  console.warn(`Skipping the Debian image tests: ${check.reason}`);
-}
+const withImages = describeWithTestImages("the Debian image tests");
 
 // Loaded once the suite runs, so that collecting tests never builds an image.
 let images: TestImages;
@@ -45,7 +41,7 @@ function treeProbe(keep: (tree: FileTree) => void): Cataloger {
 
 const finalPackages = () => images.layerPackages[images.layerPackages.length - 1] ?? [];
 
-describe.skipIf(!check.ok && !required)("the Debian test image", () => {
+withImages("the Debian test image", () => {
   beforeAll(() => {
     images = loadTestImages();
     forms = imageForms(images);

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { describe } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const buildScript = join(repoRoot, "scripts", "build-test-images");
@@ -75,6 +76,18 @@ export function checkTestImages(): { ok: boolean; reason?: string } {
   if (run.status === 0) return { ok: true };
   if (run.status === CANNOT_BUILD) return { ok: false, reason: run.stderr.trim() };
   return { ok: false, reason: `${buildScript} --check failed: ${run.stderr || run.error}` };
+}
+
+/**
+ * `describe` for suites on the test images: skipped, with a warning naming `what`, where the
+ * images can be neither found nor built; never skipped under `LADING_REQUIRE_TEST_IMAGES`
+ * (CI), where a missing image must fail the suite rather than pass it silently.
+ */
+export function describeWithTestImages(what: string): typeof describe.skip {
+  const check = checkTestImages();
+  const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
+  if (!check.ok && !required) console.warn(`Skipping ${what}: ${check.reason}`);
+  return describe.skipIf(!check.ok && !required);
 }
 
 /** Builds the images unless cached, and reads what the build recorded. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkTestImages, loadTestImages } from "../../../../test/support/test-images.js";
+import { describeWithTestImages, loadTestImages } from "../../../../test/support/test-images.js";
 
 // End to end through the built command, as a user runs it (`npm run build` comes first).
 
@@ -75,11 +75,9 @@ describe("lading layers on alpine 3.10", () => {
   });
 });
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
-if (!check.ok && !required) console.warn(`skipping lading layers on Debian: ${check.reason}`);
+const withImages = describeWithTestImages("lading layers on the Debian test image");
 
-describe.skipIf(!check.ok && !required)("lading layers --ci on the Debian test image", () => {
+withImages("lading layers --ci on the Debian test image", () => {
   let archive: string;
 
   beforeAll(() => {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  checkTestImages,
+  describeWithTestImages,
   type ExpectedPackage,
   loadTestImages,
   type TestImages,
@@ -17,10 +17,7 @@ import type { ImageDiff } from "./types.js";
 // from its /lib/apk/db/installed read out of the tarball with tar and the P:/V:/A: lines.
 const alpineImage = join(import.meta.dirname, "../../../../examples/alpine-310.tar.gz");
 const testdata = join(import.meta.dirname, "testdata");
-const available = checkTestImages();
-const required = process.env.LADING_REQUIRE_TEST_IMAGES !== undefined;
-if (!available.ok && !required) console.warn(`skipping Debian image diffs: ${available.reason}`);
-const withImages = describe.skipIf(!available.ok && !required);
+const withImages = describeWithTestImages("Debian image diffs");
 
 const debIds = (list: ExpectedPackage[]) => list.map((p) => `deb/debian/${p.name}?arch=${p.arch}`);
 const names = (list: { identity: string }[]) => list.map((p) => p.identity).sort();

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  checkTestImages,
+  describeWithTestImages,
   expectedLayerIndex,
   loadTestImages,
   type TestImages,
@@ -91,13 +91,9 @@ describe("layers of alpine 3.10 (one layer)", () => {
   });
 });
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
-if (!check.ok && !required) {
-  console.warn(`skipping the Debian layers tests: ${check.reason}`);
-}
+const withImages = describeWithTestImages("the Debian layers tests");
 
-describe.skipIf(!check.ok && !required)("layers of the Debian test image (three layers)", () => {
+withImages("layers of the Debian test image (three layers)", () => {
   let images: TestImages;
   let report: LayersReport;
   let expected: Reckoning;

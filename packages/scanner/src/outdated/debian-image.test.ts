@@ -2,9 +2,9 @@
  * The real Debian 12 test image (built by `scripts/build-test-images`): not past end of life on
  * 2026-12-03, where Debian's regular security support has ended but Debian LTS has not.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import {
-  checkTestImages,
+  describeWithTestImages,
   imageForms,
   loadTestImages,
 } from "../../../../test/support/test-images.js";
@@ -14,11 +14,9 @@ import { assessOutdated } from "./assess-outdated.js";
 import { loadEolData } from "./eol/load-eol-data.js";
 import type { EolData } from "./types.js";
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
-if (!check.ok && !required) console.warn(`Skipping the Debian image EOL test: ${check.reason}`);
+const withImages = describeWithTestImages("the Debian image EOL test");
 
-describe.skipIf(!check.ok && !required)("the Debian test image", () => {
+withImages("the Debian test image", () => {
   let result: ScanResult;
   let eolData: EolData;
   beforeAll(async () => {

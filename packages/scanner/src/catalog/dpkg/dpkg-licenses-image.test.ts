@@ -2,20 +2,18 @@
  * Licences of the real Debian 12 test image (built by `scripts/build-test-images`): every
  * package but two has a copyright file Lading can read licences from.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import {
-  checkTestImages,
+  describeWithTestImages,
   imageForms,
   loadTestImages,
 } from "../../../../../test/support/test-images.js";
 import { scan } from "../../scan.js";
 import type { Package } from "../../types.js";
 
-const check = checkTestImages();
-const required = Boolean(process.env.LADING_REQUIRE_TEST_IMAGES);
-if (!check.ok && !required) console.warn(`Skipping the Debian image licence test: ${check.reason}`);
+const withImages = describeWithTestImages("the Debian image licence test");
 
-describe.skipIf(!check.ok && !required)("licences of the Debian test image", () => {
+withImages("licences of the Debian test image", () => {
   let debs: Package[];
   const licensesOf = (name: string) => debs.find((p) => p.name === name)?.licenses;
 
