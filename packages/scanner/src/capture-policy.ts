@@ -20,7 +20,13 @@ export function createCapturePolicy(
   return {
     wants: (path) => all.some((c) => c.wants(path)),
     maxSize: (path) => Math.max(...all.filter((c) => c.wants(path)).map((c) => c.maxFileSize)),
-    keeps: (path, content) => all.some((c) => c.wants(path) && keepsOf(c)(path, content)),
+    keep: (path, content) => {
+      const keepers = all.filter((c) => c.wants(path) && keepsOf(c)(path, content));
+      if (keepers.length === 0) return undefined;
+      // A condensed record serves only the reader that made it, so only a sole keeper condenses.
+      const only = keepers.length === 1 ? keepers[0] : undefined;
+      return (only && "condense" in only && only.condense?.(path, content)) || content;
+    },
     keepsHead: (path, head) => all.some((c) => c.wants(path) && headOf(c)(path, head)),
     get key() {
       return key();

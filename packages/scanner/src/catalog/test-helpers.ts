@@ -1,7 +1,8 @@
 /**
  * Builds file trees for cataloger tests from fixture directories, one directory (or set of
  * files) per layer, exactly as a scan would: a LayerIndex per layer, squashed in order.
- * Only files the cataloger under test wants are captured, so `wants` is exercised too.
+ * Only files the cataloger under test wants are captured, and only what its `keeps` and
+ * `condense` leave of them, so those are exercised too.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -26,6 +27,8 @@ export interface TestLayer {
 /** Anything with a path predicate: a cataloger or the distro detector. */
 export interface Wanting {
   wants(path: string): boolean;
+  keeps?(path: string, content: Buffer): boolean;
+  condense?(path: string, content: Buffer): Buffer | undefined;
 }
 
 /** The diff ID the test helpers give layer `index`. */
@@ -80,7 +83,8 @@ function addDir(index: LayerIndex, root: string, prefix: string, wanting: Wantin
 
 function addFile(index: LayerIndex, path: string, content: Buffer, wanting: Wanting): void {
   index.entries.push({ path, type: "file", size: content.length, mode: 0o644 });
-  if (wanting.wants(path)) index.captured.set(path, content);
+  if (!wanting.wants(path) || wanting.keeps?.(path, content) === false) return;
+  index.captured.set(path, wanting.condense?.(path, content) ?? content);
 }
 
 function toBuffer(content: string | Buffer | { from: string }): Buffer {

@@ -37,6 +37,13 @@ export interface Cataloger {
    */
   keeps?(path: string, content: Buffer): boolean;
   /**
+   * Optional: what of a kept file this cataloger reads, when that is far less than the file (a
+   * Go binary's build info, not the binary): the bytes held in the file's place until cataloging,
+   * which `catalog` must then read as it reads the file. Asked only when this cataloger is the
+   * one reader that keeps the file; undefined holds the bytes as read.
+   */
+  condense?(path: string, content: Buffer): Buffer | undefined;
+  /**
    * Optional first look at a wanted file's first 64 bytes (all of it when it is shorter), before
    * the rest is read: false means this cataloger has no use for the file (a
    * script where it reads executables), so its bytes need not even be read. A file is read on

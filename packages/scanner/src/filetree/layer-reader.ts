@@ -120,8 +120,8 @@ function layerVisitor(index: LayerIndex, policy: CapturePolicy, layerLabel: stri
     },
     body(entry, content) {
       const path = normalizeEntryPath(entry.name) as string;
-      if (policy.keeps?.(path, content) === false) return;
-      index.captured.set(path, content);
+      const kept = policy.keep === undefined ? content : policy.keep(path, content);
+      if (kept !== undefined) index.captured.set(path, kept);
     },
   };
 }

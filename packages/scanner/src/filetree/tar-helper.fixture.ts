@@ -7,7 +7,7 @@ import type { CapturePolicy, LayerIndex } from "./types.js";
 /** One tar member: a file with a body, a directory, or a link. */
 export interface Member {
   name: string;
-  body?: string;
+  body?: string | Buffer;
   type?: "file" | "directory" | "symlink" | "link";
   linkname?: string;
 }

@@ -29,11 +29,13 @@ export interface CapturePolicy {
   /** Largest file whose bytes are kept for this path; larger ones become unknowns. */
   maxSize(path: string): number;
   /**
-   * A second look once a wanted file's bytes are read: false drops them (the entry stays in the
-   * index). Lets a reader that must open every executable keep only those holding what it
-   * reads, rather than every binary of the image until cataloging. Absent, all are kept.
+   * A second look once a wanted file's bytes are read: what to hold of them until cataloging.
+   * Undefined drops them (the entry stays in the index), so a reader that must open every
+   * executable keeps only those holding what it reads; it may also answer with a condensed
+   * record of the bytes (a Go binary's build info), so that what is held does not grow with the
+   * size of the files read. Absent, all bytes are kept as read.
    */
-  keeps?(path: string, content: Buffer): boolean;
+  keep?(path: string, content: Buffer): Buffer | undefined;
   /**
    * A first look at a wanted file's first `HEAD_BYTES` bytes: false stops reading it there (the
    * entry stays in the index), so a big file that cannot be what a reader wants is never held.

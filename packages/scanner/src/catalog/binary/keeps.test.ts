@@ -1,16 +1,24 @@
 /**
  * The second look at wanted bytes: catalogers that want every executable keep only those that
- * can hold what they read, and the layer reader drops the rest while still listing the file.
+ * can hold what they read, and the layer reader drops the rest while still listing the file;
+ * what is kept of a binary is the record its one reader condensed it to, which that reader
+ * reads to the same result as the binary.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { createCapturePolicy } from "../../capture-policy.js";
 import { createLayerIndex, readLayerTar } from "../../filetree/layer-reader.js";
 import { readLayer, tarBytes } from "../../filetree/tar-helper.fixture.js";
 import type { CapturePolicy } from "../../filetree/types.js";
+import { condenseBuildInfo, readBuildInfo } from "../go/buildinfo.js";
 import { goCataloger } from "../go/go-cataloger.js";
 import { pointerLayoutElf } from "../go/testdata/synthetic-elf.js";
+import { catalogers } from "../registry.js";
+import { fileProbes } from "../runtime/file-probes.js";
+import { condenseAuditable, readAuditableCrates } from "../rust/auditable.js";
 import { rustCataloger } from "../rust/rust-cataloger.js";
 import { writeElf } from "./testdata/elf-writer.js";
 
@@ -40,7 +48,7 @@ describe("readLayerTar with a policy that keeps", () => {
     const policy: CapturePolicy = {
       wants: () => true,
       maxSize: () => 1 << 20,
-      keeps: (_path, content) => content.toString() === "keep me",
+      keep: (_path, content) => (content.toString() === "keep me" ? content : undefined),
     };
     const tar = await tarBytes([
       { name: "usr/bin/a", body: "keep me" },
@@ -93,5 +101,89 @@ describe("the first look at a wanted file's head", () => {
       expect([...index.captured.keys()]).toEqual(["/usr/bin/elf"]);
       expect(index.captured.get("/usr/bin/elf")?.length).toBe(104);
     }
+  });
+});
+
+/** A cargo-auditable dependency list in its documented JSON shape, compressed as it is stored. */
+const depV0 = deflateSync(
+  JSON.stringify({
+    packages: [
+      { name: "tool", version: "0.1.0", source: "local", dependencies: [1], root: true },
+      { name: "itoa", version: "1.0.11", source: "crates.io" },
+    ],
+  }),
+);
+const auditableElf = writeElf([
+  { name: ".text", data: Buffer.alloc(4096, 0x90) },
+  { name: ".dep-v0", data: depV0 },
+]);
+/** 1 MiB of filler around the release URL an official Node.js binary embeds. */
+const nodeBinary = Buffer.concat([
+  Buffer.alloc(512 * 1024, 0x41),
+  Buffer.from("https://nodejs.org/download/release/v20.11.1/node-v20.11.1-headers.tar.gz\0"),
+  Buffer.alloc(512 * 1024, 0x42),
+]);
+
+describe("condensed records", () => {
+  it("a Go binary's bare build info reads as the binary does, in both layouts", () => {
+    const pointer = pointerLayoutElf("go1.16.15", "path\tx\nmod\tx\tv1.0.0\th1:abc=\n");
+    for (const binary of [goBinary, pointer]) {
+      const record = condenseBuildInfo(binary) as Buffer;
+      expect(record.length).toBeLessThan(1024);
+      expect(readBuildInfo(record)).toEqual(readBuildInfo(binary));
+    }
+    expect(readBuildInfo(condenseBuildInfo(goBinary) as Buffer)?.goVersion).toBe("go1.19.8");
+    expect(condenseBuildInfo(plainElf)).toBeUndefined();
+  });
+
+  it("a Go binary whose build info is corrupt is not condensed, so its error still shows", () => {
+    const corrupt = Buffer.from(goBinary);
+    const at = corrupt.indexOf(Buffer.from("\xff Go buildinf:", "latin1"));
+    corrupt.fill(0xff, at + 32, at + 40);
+    expect(condenseBuildInfo(corrupt)).toBeUndefined();
+    expect(goCataloger.condense("/usr/bin/hello", corrupt)).toBeUndefined();
+  });
+
+  it("a cargo-auditable binary's bare section reads as the binary does", () => {
+    const record = condenseAuditable(auditableElf) as Buffer;
+    expect(record.length).toBeLessThan(depV0.length + 32);
+    expect(readAuditableCrates(record)).toEqual(readAuditableCrates(auditableElf));
+    expect(readAuditableCrates(record)?.map((c) => c.name)).toEqual(["tool", "itoa"]);
+    expect(condenseAuditable(plainElf)).toBeUndefined();
+  });
+
+  it("the Node.js binary is held as the 55 bytes its version is read from", () => {
+    const probe = fileProbes.find((p) => p.matches("/usr/local/bin/node"));
+    const record = probe?.condense?.(nodeBinary) as Buffer;
+    expect(record.toString("latin1")).toBe(
+      "/download/release/v20.11.1/node-v20.11.1-headers.tar.gz",
+    );
+    expect(probe?.read(record, "/usr/local/bin/node")).toEqual(
+      probe?.read(nodeBinary, "/usr/local/bin/node"),
+    );
+    expect(probe?.read(record, "/usr/local/bin/node")?.version).toBe("20.11.1");
+  });
+
+  it("the scan's policy holds each binary's record, and a binary two readers keep whole", async () => {
+    const goAndRust = Buffer.concat([goBinary, Buffer.from(".dep-v0")]);
+    const tar = await tarBytes([
+      { name: "usr/local/bin/hello", body: goBinary },
+      { name: "usr/local/bin/tool", body: auditableElf },
+      { name: "usr/local/bin/node", body: nodeBinary },
+      { name: "usr/bin/plain", body: plainElf },
+      { name: "usr/bin/both", body: goAndRust },
+    ]);
+    const index = await readLayer(tar, 0, createCapturePolicy(catalogers));
+    const held = Object.fromEntries([...index.captured].map(([path, bytes]) => [path, bytes]));
+    expect(Object.keys(held).sort()).toEqual([
+      "/usr/bin/both",
+      "/usr/local/bin/hello",
+      "/usr/local/bin/node",
+      "/usr/local/bin/tool",
+    ]);
+    expect(held["/usr/local/bin/hello"]).toEqual(condenseBuildInfo(goBinary));
+    expect(held["/usr/local/bin/tool"]).toEqual(condenseAuditable(auditableElf));
+    expect(held["/usr/local/bin/node"]?.length).toBe(55);
+    expect(held["/usr/bin/both"]?.length).toBe(goAndRust.length);
   });
 });

@@ -21,6 +21,7 @@ const SECTIONS = [
 ];
 const FLAG_BIG_ENDIAN = 1;
 const FLAG_INLINE = 2;
+const HEADER_BYTES = 32;
 
 /**
  * Whether `data` can hold Go build info at all: its header's magic appears somewhere. Cheap
@@ -32,20 +33,66 @@ export function mayHaveBuildInfo(data: Buffer): boolean {
 
 /**
  * Finds and decodes the build info of a Go binary, as `debug/buildinfo` does
- * (https://github.com/golang/go/blob/go1.22.0/src/debug/buildinfo/buildinfo.go). Returns
- * undefined for a file that is not a Go executable; throws {@link BuildInfoError} when the
- * header is there but what it points at is not.
+ * (https://github.com/golang/go/blob/go1.22.0/src/debug/buildinfo/buildinfo.go), or of the bare
+ * record {@link condenseBuildInfo} makes of one. Returns undefined for a file that is not a Go
+ * executable; throws {@link BuildInfoError} when the header is there but what it points at is not.
  */
 export function readBuildInfo(data: Buffer): RawBuildInfo | undefined {
+  const raw = isBare(data) ? readInline(data, HEADER_BYTES) : readFromExecutable(data);
+  if (raw === undefined) return undefined;
+  return { goVersion: raw.goVersion.toString("utf8"), modInfo: stripSentinels(raw.modInfo) };
+}
+
+/**
+ * The build info of a Go binary as a bare record of a few hundred bytes: the header in the Go
+ * 1.18+ inline layout followed by the two strings as the binary holds them, with no executable
+ * around it. The capture keeps this in a Go binary's place, so that a binary of tens of MiB is
+ * not held until cataloging for a few KiB of module list; {@link readBuildInfo} reads it back to
+ * the same result. Undefined when `data` holds no build info that can be read.
+ */
+export function condenseBuildInfo(data: Buffer): Buffer | undefined {
+  let raw: RawBytes | undefined;
+  try {
+    raw = readFromExecutable(data);
+  } catch (err) {
+    if (err instanceof BuildInfoError || err instanceof RangeError) return undefined;
+    throw err;
+  }
+  if (raw === undefined) return undefined;
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header);
+  header[14] = 8;
+  header[15] = FLAG_INLINE;
+  return Buffer.concat([header, varString(raw.goVersion), varString(raw.modInfo)]);
+}
+
+/** A bare record starts with the magic; an executable starts with its format's own. */
+function isBare(data: Buffer): boolean {
+  return data.length >= HEADER_BYTES && data.subarray(0, MAGIC.length).equals(MAGIC);
+}
+
+function readFromExecutable(data: Buffer): RawBytes | undefined {
   const exe = readExecutable(data);
   if (exe === undefined) return undefined;
   const at = findHeader(exe);
   if (at === undefined) return undefined;
-  const header = data.subarray(at, at + 32);
-  if (header.length < 32) throw new BuildInfoError("build info header is truncated");
+  const header = data.subarray(at, at + HEADER_BYTES);
+  if (header.length < HEADER_BYTES) throw new BuildInfoError("build info header is truncated");
   const flags = header[15] as number;
-  const raw = flags & FLAG_INLINE ? readInline(data, at + 32) : readPointers(exe, header, flags);
-  return { goVersion: raw.goVersion.toString("utf8"), modInfo: stripSentinels(raw.modInfo) };
+  return flags & FLAG_INLINE
+    ? readInline(data, at + HEADER_BYTES)
+    : readPointers(exe, header, flags);
+}
+
+function varString(bytes: Buffer): Buffer {
+  const length: number[] = [];
+  let n = bytes.length;
+  while (n >= 0x80) {
+    length.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  length.push(n);
+  return Buffer.concat([Buffer.from(length), bytes]);
 }
 
 /** The header sits 16-byte aligned at the start of its section; searched there, then anywhere. */

@@ -5,7 +5,7 @@ import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-
 import { looksExecutable } from "../binary/executable.js";
 import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
-import { mayHaveBuildInfo, readBuildInfo } from "./buildinfo.js";
+import { condenseBuildInfo, mayHaveBuildInfo, readBuildInfo } from "./buildinfo.js";
 import { type GoModRequirement, listsOnlyDirect, parseGoMod, parseGoSum } from "./go-mod.js";
 import { parseModInfo } from "./modinfo.js";
 import { binaryPackages, GO_CATALOGER, goPackage } from "./package.js";
@@ -30,6 +30,11 @@ export const goCataloger = {
   keeps(path: string, content: Buffer): boolean {
     const name = baseName(path);
     return name === "go.mod" || name === "go.sum" || mayHaveBuildInfo(content);
+  },
+  /** A binary is held as its build info alone (`readBuildInfo` reads either). */
+  condense(path: string, content: Buffer): Buffer | undefined {
+    const name = baseName(path);
+    return name === "go.mod" || name === "go.sum" ? undefined : condenseBuildInfo(content);
   },
   catalog(context: CatalogContext): CatalogResult {
     return catalogEachFile(context, GO_CATALOGER, (file, location) =>

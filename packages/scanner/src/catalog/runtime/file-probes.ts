@@ -6,6 +6,11 @@ export interface FileProbe {
   matches(path: string): boolean;
   /** The runtime the bytes name, or undefined when they name none. */
   read(content: Buffer, path: string): RuntimeDraft | undefined;
+  /**
+   * For a big file: the few bytes `read` looks at, which it reads to the same result, held in
+   * the file's place until cataloging. Undefined holds the file as it is.
+   */
+  condense?(content: Buffer): Buffer | undefined;
 }
 
 /** Text files are small; anything bigger at these paths is not the file we look for. */
@@ -20,13 +25,25 @@ const text = (content: Buffer) => (content.length > MAX_TEXT ? "" : content.toSt
 const nodeBinary: FileProbe = {
   matches: (path) => path === "/usr/local/bin/node",
   read(content) {
-    const at = content.indexOf("-headers.tar.gz");
-    if (at < 0) return undefined;
-    const window = content.subarray(Math.max(0, at - 40), at).toString("latin1");
-    const version = /node-v(\d+\.\d+\.\d+)$/.exec(window)?.[1];
+    const window = versionWindow(content)?.toString("latin1");
+    const version = window && /node-v(\d+\.\d+\.\d+)-headers\.tar\.gz$/.exec(window)?.[1];
     return version ? { product: "nodejs", name: "node", version, foundHow: "binary" } : undefined;
   },
+  // The binary is about 100 MB; its version is in the 55 bytes around the headers URL's end.
+  condense: (content) => {
+    const window = versionWindow(content);
+    return window && Buffer.from(window);
+  },
 };
+
+const HEADERS_SUFFIX = "-headers.tar.gz";
+
+/** The bytes that end with the first `-headers.tar.gz`, with the 40 before it. */
+function versionWindow(content: Buffer): Buffer | undefined {
+  const at = content.indexOf(HEADERS_SUFFIX);
+  if (at < 0) return undefined;
+  return content.subarray(Math.max(0, at - 40), at + HEADERS_SUFFIX.length);
+}
 
 /** The headers every official Node.js image installs beside the binary. */
 const nodeHeader: FileProbe = {

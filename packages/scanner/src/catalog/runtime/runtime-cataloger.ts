@@ -20,6 +20,9 @@ export const runtimeCataloger = {
   wants: (path: string) => fileProbes.some((p) => p.matches(path)) || isDeclarationFile(path),
   // The Node.js binary is the one big file (about 100 MB); the Go cataloger reads it too.
   maxFileSize: MAX_EXECUTABLE_SIZE,
+  condense(path: string, content: Buffer): Buffer | undefined {
+    return fileProbes.find((p) => p.matches(path))?.condense?.(content);
+  },
   catalog(context: CatalogContext): CatalogResult {
     const result: CatalogResult = { packages: [], unknowns: [] };
     for (const file of context.tree.capturedFiles()) {

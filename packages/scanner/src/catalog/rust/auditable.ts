@@ -22,20 +22,50 @@ export function mayHaveAuditableCrates(data: Buffer): boolean {
   return data.includes(SECTION, 0, "latin1");
 }
 
+/** Opens the bare record {@link condenseAuditable} makes; no executable starts with a NUL. */
+const BARE_MARK = Buffer.from("\0lading:.dep-v0\0", "latin1");
+
+/**
+ * The `.dep-v0` section of an executable as a bare record (a mark, then the section's bytes),
+ * held in the binary's place until cataloging so that a binary of tens of MiB is not kept for a
+ * few KiB of dependency list; {@link readAuditableCrates} reads it back. Undefined when the
+ * file has no such section or cannot be read as an executable.
+ */
+export function condenseAuditable(data: Buffer): Buffer | undefined {
+  let section: Buffer | undefined;
+  try {
+    const exe = readExecutable(data);
+    section = exe && sectionData(exe, SECTION);
+  } catch (err) {
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+  return section && Buffer.concat([BARE_MARK, section]);
+}
+
 /**
  * Reads the dependency list `cargo auditable build` embeds: zlib-compressed JSON in section
- * `.dep-v0` (https://github.com/rust-secure-code/cargo-auditable/blob/v0.6.4/PARSING.md).
- * Undefined when the file is no executable or has no such section; throws when it is corrupt.
+ * `.dep-v0` (https://github.com/rust-secure-code/cargo-auditable/blob/v0.6.4/PARSING.md), from
+ * the executable or from the bare record {@link condenseAuditable} made of it. Undefined when
+ * the file is no executable or has no such section; throws when it is corrupt.
  */
 export function readAuditableCrates(data: Buffer): Crate[] | undefined {
-  const exe = readExecutable(data);
-  const section = exe && sectionData(exe, SECTION);
+  const section = isBare(data) ? data.subarray(BARE_MARK.length) : executableSection(data);
   if (section === undefined) return undefined;
   const json = inflateSync(section, { maxOutputLength: MAX_JSON_BYTES }).toString("utf8");
   const doc = JSON.parse(json) as { packages?: unknown };
   if (!Array.isArray(doc.packages)) throw new Error("dependency list has no packages array");
   const packages = doc.packages as AuditablePackage[];
   return packages.map((p, i) => toCrate(p, i, packages));
+}
+
+function isBare(data: Buffer): boolean {
+  return data.subarray(0, BARE_MARK.length).equals(BARE_MARK);
+}
+
+function executableSection(data: Buffer): Buffer | undefined {
+  const exe = readExecutable(data);
+  return exe && sectionData(exe, SECTION);
 }
 
 function toCrate(p: AuditablePackage, index: number, all: AuditablePackage[]): Crate {

@@ -5,7 +5,7 @@ import { isExecutableCandidate, MAX_EXECUTABLE_SIZE } from "../binary/candidate-
 import { looksExecutable } from "../binary/executable.js";
 import { catalogEachFile } from "../each-file.js";
 import type { CatalogContext, Cataloger, CatalogResult } from "../types.js";
-import { mayHaveAuditableCrates, readAuditableCrates } from "./auditable.js";
+import { condenseAuditable, mayHaveAuditableCrates, readAuditableCrates } from "./auditable.js";
 import { parseCargoLock } from "./cargo-lock.js";
 import { cratePackage, RUST_CATALOGER } from "./package.js";
 
@@ -25,6 +25,10 @@ export const rustCataloger = {
   },
   keeps(path: string, content: Buffer): boolean {
     return baseName(path) === "Cargo.lock" || mayHaveAuditableCrates(content);
+  },
+  /** A binary is held as its dependency section alone (`readAuditableCrates` reads either). */
+  condense(path: string, content: Buffer): Buffer | undefined {
+    return baseName(path) === "Cargo.lock" ? undefined : condenseAuditable(content);
   },
   catalog(context: CatalogContext): CatalogResult {
     return catalogEachFile(context, RUST_CATALOGER, catalogFile);

@@ -88,7 +88,10 @@ async function capture(root: string, entry: LayerEntry, index: LayerIndex, polic
   try {
     const handle = await open(join(root, entry.path), "r");
     try {
-      index.captured.set(entry.path, await handle.readFile());
+      const content = await handle.readFile();
+      // As a layer's reader does: only what the readers keep, condensed where they condense it.
+      const kept = policy.keep === undefined ? content : policy.keep(entry.path, content);
+      if (kept !== undefined) index.captured.set(entry.path, kept);
     } finally {
       await handle.close();
     }
