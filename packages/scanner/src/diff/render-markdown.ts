@@ -2,6 +2,11 @@
  * The diff as GitHub-flavoured markdown for a pull request: one summary line, then each kind of
  * change in a collapsed `<details>` section, so a long changelog does not bury the review.
  */
+import {
+  markdownCode as code,
+  markdownTable as table,
+  markdownText as text,
+} from "../format/shared/markdown-table.js";
 import { formatBytes } from "../layers/sizes.js";
 import {
   describeSide,
@@ -34,33 +39,21 @@ function details(title: string, count: number, body: string): string {
   return `<details>\n<summary>${title} (${count})</summary>\n\n${body}\n\n</details>`;
 }
 
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [line(header), `|${header.map(() => " --- |").join("")}`, ...rows.map(line)].join("\n");
-}
-
-/** Escapes what would end a cell or start markup. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/\n/g, " ");
-}
-
-function code(text: string): string {
-  return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
-}
-
 function packageTable(packages: DiffPackage[]): string {
   return table(
     ["Package", "Version", "Type"],
-    packages.map((p) => [nameOf(p), code(p.version), p.type]),
+    packages.map((p) => [text(nameOf(p)), code(p.version), text(p.type)]),
   );
 }
 
 function changeTable(changes: VersionChange[]): string {
-  const rows = changes.map((c) => [nameOf(c), code(c.from), code(c.to), c.type, c.reason ?? ""]);
+  const rows = changes.map((c) => [
+    text(nameOf(c)),
+    code(c.from),
+    code(c.to),
+    text(c.type),
+    text(c.reason ?? ""),
+  ]);
   return table(["Package", "From", "To", "Type", "Note"], rows);
 }
 
@@ -79,9 +72,9 @@ function findingBlocks(diff: ImageDiff): string[] {
 
 function findingTable(findings: DiffFinding[]): string {
   const rows = findings.map((f) => [
-    f.id,
-    f.severity,
-    f.package,
+    text(f.id),
+    text(f.severity),
+    text(f.package),
     code(f.version),
     f.fixedIn.map(code).join(", "),
   ]);
@@ -93,7 +86,7 @@ function layerTable(diff: ImageDiff): string {
   const row = (side: string, l: DiffLayer) => [
     side,
     String(l.index),
-    formatBytes(l.uncompressedBytes),
+    text(formatBytes(l.uncompressedBytes)),
     code((l.diffId ?? "").slice(0, 19)),
     code(l.createdBy ?? ""),
   ];

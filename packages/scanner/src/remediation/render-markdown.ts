@@ -2,6 +2,11 @@
  * The plan as GitHub-flavoured markdown: a summary line, the upgrades as a table with their
  * commands, and the findings without a fix in a collapsed `<details>` section.
  */
+import {
+  markdownCode as code,
+  markdownTable as table,
+  markdownText as text,
+} from "../format/shared/markdown-table.js";
 import { planSummary } from "./summary.js";
 import type { PlannedUpgrade, RemediationPlan } from "./types.js";
 
@@ -26,7 +31,13 @@ export function renderPlanMarkdown(plan: RemediationPlan): string {
         plan.unfixed.length,
         table(
           ["Vulnerability", "Severity", "Package", "Version", "Why"],
-          plan.unfixed.map((f) => [f.id, f.severity, f.package, code(f.version), f.reason]),
+          plan.unfixed.map((f) => [
+            text(f.id),
+            text(f.severity),
+            text(f.package),
+            code(f.version),
+            text(f.reason),
+          ]),
         ),
       ),
     );
@@ -34,11 +45,11 @@ export function renderPlanMarkdown(plan: RemediationPlan): string {
 }
 
 function upgradeRow(u: PlannedUpgrade, rank: number): string[] {
-  const fixes = `${u.findings.length} (${u.vulnerabilities.join(", ")})`;
+  const fixes = text(`${u.findings.length} (${u.vulnerabilities.join(", ")})`);
   const apply = u.command ? code(u.command) : (u.manifests ?? []).map(code).join(", ");
   return [
     String(rank),
-    `${u.name} (${u.type})`,
+    text(`${u.name} (${u.type})`),
     code(u.installedVersion),
     code(u.targetVersion),
     fixes,
@@ -48,17 +59,4 @@ function upgradeRow(u: PlannedUpgrade, rank: number): string[] {
 
 function details(title: string, count: number, body: string): string {
   return `<details>\n<summary>${title} (${count})</summary>\n\n${body}\n\n</details>`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [line(header), `|${header.map(() => " --- |").join("")}`, ...rows.map(line)].join("\n");
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
 }
