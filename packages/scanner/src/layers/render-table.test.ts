@@ -20,8 +20,8 @@ describe("renderLayersTable", () => {
     expect(lines.slice(0, 4)).toEqual([
       "dir:/x (2 layers)",
       "Size        8 kB uncompressed; 5 kB in 2 files in the final view",
-      "Efficiency  62.5% of the stored bytes survive to the final view",
-      "Wasted      5 kB (62.5% of stored bytes): overwritten 3 kB, apt-lists 2 kB",
+      "Efficiency  62.5% of the uncompressed bytes survive to the final view",
+      "Wasted      5 kB (62.5% of uncompressed bytes): overwritten 3 kB, apt-lists 2 kB",
     ]);
     expect(lines).toContain(
       "LAYER  STORED  SIZE  ADDED  MODIFIED  REMOVED  PACKAGES  WASTED  CREATED BY",
@@ -49,5 +49,31 @@ describe("renderLayersTable", () => {
     const lines = renderLayersTable(report).split("\n");
     expect(lines).toContain("      150 kB  /var/lib/apt/lists/a");
     expect(lines).toContain("       900 B  /var/lib/apt/lists/b");
+  });
+
+  it("gives shares of the uncompressed bytes, not of the smaller compressed blobs", async () => {
+    const indexes = await layers([file("tmp/build.o", 4000)], [file("tmp/.wh.build.o", 0)]);
+    const report = buildLayersReport({
+      source: { kind: "oci-dir", target: "/x" },
+      indexes,
+      packages: [],
+    });
+    // Gzip stores a layer in far fewer bytes than it holds: here 1 kB for 4 kB, all of it wasted.
+    report.summary.compressedBytes = 1000;
+    const lines = renderLayersTable(report).split("\n");
+    expect(lines.slice(1, 4)).toEqual([
+      "Size        4 kB uncompressed, 1 kB as stored; 0 B in 0 files in the final view",
+      "Efficiency  0.0% of the uncompressed bytes survive to the final view",
+      "Wasted      4 kB (100.0% of uncompressed bytes): deleted 4 kB",
+    ]);
+  });
+
+  it("says 1 file, not 1 files", async () => {
+    const report = buildLayersReport({
+      source: { kind: "dir", target: "/x" },
+      indexes: await layers([file("go.mod", 754)]),
+      packages: [],
+    });
+    expect(renderLayersTable(report)).toContain("754 B in 1 file in the final view");
   });
 });

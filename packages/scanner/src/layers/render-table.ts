@@ -27,11 +27,13 @@ export function renderLayersTable(report: LayersReport): string {
 function summaryLines(report: LayersReport): string[] {
   const s = report.summary;
   const layers = `${s.layerCount} layer${s.layerCount === 1 ? "" : "s"}`;
-  const wasted = `${formatBytes(s.wastedBytes)} (${formatShare(s.wastedPercent)} of stored bytes)`;
+  // Shares are of the layers' uncompressed bytes, never of the compressed blobs ("as stored"):
+  // a gzip layer would otherwise waste more than it stores.
+  const wasted = `${formatBytes(s.wastedBytes)} (${formatShare(s.wastedPercent)} of uncompressed bytes)`;
   return [
     `${report.source.kind}:${report.source.target} (${layers})`,
     `Size        ${sizeLine(s)}`,
-    `Efficiency  ${formatShare(s.efficiency)} of the stored bytes survive to the final view`,
+    `Efficiency  ${formatShare(s.efficiency)} of the uncompressed bytes survive to the final view`,
     `Wasted      ${wasted}${wasteBreakdown(s.waste)}`,
   ];
 }
@@ -39,7 +41,8 @@ function summaryLines(report: LayersReport): string[] {
 function sizeLine(s: LayersSummary): string {
   const stored =
     s.compressedBytes === undefined ? "" : `, ${formatBytes(s.compressedBytes)} as stored`;
-  const final = `${formatBytes(s.finalBytes)} in ${s.finalFiles} files in the final view`;
+  const files = `${s.finalFiles} file${s.finalFiles === 1 ? "" : "s"}`;
+  const final = `${formatBytes(s.finalBytes)} in ${files} in the final view`;
   return `${formatBytes(s.uncompressedBytes)} uncompressed${stored}; ${final}`;
 }
 
