@@ -92,4 +92,16 @@ describe("thresholdsFromConfig", () => {
     );
     expect(() => thresholdsFromConfig("layers: {\n", "c")).toThrow(/c: not valid YAML/);
   });
+
+  it("refuses a list, a mapping or a boolean where one value belongs", () => {
+    expect(() => thresholdsFromConfig("layers:\n  lowest-efficiency: [0.5]\n", "c")).toThrow(
+      "c layers: lowest-efficiency must be one number or size, not a list",
+    );
+    expect(() =>
+      thresholdsFromConfig("layers:\n  highest-wasted-bytes: {size: 20MB}\n", "c"),
+    ).toThrow("c layers: highest-wasted-bytes must be one number or size, not a mapping");
+    expect(() => thresholdsFromConfig("layers:\n  highest-wasted-percent: true\n", "c")).toThrow(
+      /not a boolean/,
+    );
+  });
 });

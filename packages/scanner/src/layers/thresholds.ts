@@ -99,6 +99,12 @@ export function parseThresholds(raw: Record<string, unknown>, origin: string): T
     if (!(name in KEYS)) {
       throw new ThresholdError(`${origin}: unknown threshold ${name} (known: ${names()})`);
     }
+    // String([0.5]) is "0.5": a list would otherwise pass for the one value it holds.
+    if (typeof value !== "number" && typeof value !== "string") {
+      throw new ThresholdError(
+        `${origin}: ${name} must be one number or size, not a ${kind(value)}`,
+      );
+    }
     const key = KEYS[name as ThresholdName];
     limits[key] =
       key === "highestWastedBytes" ? toBytes(value, name, origin) : toShare(value, name, origin);
@@ -145,6 +151,11 @@ function toBytes(value: unknown, name: string, origin: string): number {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function kind(value: unknown): string {
+  if (Array.isArray(value)) return "list";
+  return typeof value === "object" ? "mapping" : typeof value;
 }
 
 function names(): string {
