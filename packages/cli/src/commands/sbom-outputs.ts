@@ -64,7 +64,8 @@ function checkFiles(files: string[]): void {
   }
 }
 
-function checkWritable(file: string): void {
+/** Fails unless `file` could be created: its directory exists and can be written to. */
+export function checkWritable(file: string): void {
   const dir = dirname(resolve(file));
   try {
     if (!statSync(dir).isDirectory()) throw new Error("not a directory");

@@ -188,6 +188,21 @@ describe("lading scan of a gradle lockfile (commons-text 1.8 critical, junit 4.1
     expect(run.stderr).toContain("give --plan FORMAT=FILE");
   });
 
+  it("refuses a plan file it could not write, or that an -o names, before scanning", () => {
+    const report = join(work, "report.json");
+    const cases: [string[], string][] = [
+      [["--plan", "json=no/such/dir/plan.json"], "lading: cannot write no/such/dir/plan.json:"],
+      [["--plan", "markdown="], 'lading: --plan: the file name after "=" is empty'],
+      [["-o", `json=${report}`, "--plan", `json=${report}`], "is named by both -o and --plan"],
+    ];
+    for (const [args, message] of cases) {
+      const run = scanWith("dir:/no/such/source", ...args);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
   it("writes SARIF and CycloneDX files that validate against their official schemas", () => {
     const sarif = join(work, "out.sarif");
     const cdx = join(work, "out.cdx.json");

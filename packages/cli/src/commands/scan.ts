@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   buildVulnReport,
@@ -39,6 +39,7 @@ import {
 import { toolVersion } from "../version.js";
 import { staleWarning } from "./db.js";
 import {
+  checkWritable,
   collectOutput,
   type OutputSpec,
   type ResolvedOutput,
@@ -198,7 +199,17 @@ function remediationOf(value: string | true, outputs: OutputSpec[]): ScanPlan["r
       "--plan would mix with a machine-readable report on standard output; give --plan FORMAT=FILE",
     );
   }
+  if (file !== undefined) checkPlanFile(file, outputs);
   return { format, file };
+}
+
+/** The plan's file, checked before the scan as -o's files are: named, writable, not an -o's. */
+function checkPlanFile(file: string, outputs: OutputSpec[]): void {
+  if (file === "") throw new LadingError('--plan: the file name after "=" is empty');
+  if (outputs.some((o) => o.file !== undefined && resolve(o.file) === resolve(file))) {
+    throw new LadingError(`${file} is named by both -o and --plan`);
+  }
+  checkWritable(file);
 }
 
 function splitOnce(value: string, separator: string): [string, string | undefined] {
@@ -209,7 +220,7 @@ function splitOnce(value: string, separator: string): [string, string | undefine
 function writeRemediation(remediation: NonNullable<ScanPlan["remediation"]>, report: VulnReport) {
   const plan = planRemediation(report.result, report.findings);
   const text = renderRemediationPlan(plan, remediation.format);
-  if (remediation.file) writeFileSync(remediation.file, text);
+  if (remediation.file) writeOutput({ name: "the plan", file: remediation.file }, text);
   else process.stdout.write(`\n${text}`);
 }
 
