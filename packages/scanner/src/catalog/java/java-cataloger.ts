@@ -19,6 +19,13 @@ export const javaCataloger = {
     const name = baseName(path);
     return isJavaArchiveName(name) || name === "pom.xml" || name === "gradle.lockfile";
   },
+  /**
+   * TODO: an archive is held whole from the moment its layer is read until cataloging, so an
+   * image of many big jars or wars holds them all at once (Go and Rust binaries are held as a
+   * small record instead, through `condense`). The walk reads zips with yauzl, which is
+   * asynchronous while `condense` runs as the layer is parsed; reading the central directory
+   * as the body streams past would let an archive be held as the few entries the walk opens.
+   */
   maxFileSize: 512 * 1024 * 1024,
   async catalog(context: CatalogContext): Promise<CatalogResult> {
     const result: CatalogResult = { packages: [], unknowns: [] };
