@@ -8,7 +8,9 @@ import type { PlannedUpgrade, PlanTarget } from "./types.js";
  */
 export function languageUpgrade(group: FixGroup): PlannedUpgrade {
   const { matchedAs, package: pkg } = group.first;
-  const target = highest(group.needed, group.scheme) ?? matchedAs.version;
+  const fixed = highest(group.needed, group.scheme);
+  const target =
+    fixed === undefined ? matchedAs.version : asWritten(pkg.type, matchedAs.version, fixed);
   const packages = new Map<string, PlanTarget>();
   const manifests = new Set<string>();
   for (const { package: p } of group.findings) {
@@ -30,4 +32,13 @@ export function languageUpgrade(group: FixGroup): PlannedUpgrade {
     score: scoreOf(group.findings),
     notes: [],
   };
+}
+
+/**
+ * A fixed version as the package's own tooling writes it. OSV writes Go module versions without
+ * the `v` that go.mod and `go get module@v1.2.3` require (the toolchain's `stdlib` has none).
+ */
+function asWritten(type: string, installed: string, fixed: string): string {
+  const goModule = type === "golang" && installed.startsWith("v");
+  return goModule && !fixed.startsWith("v") ? `v${fixed}` : fixed;
 }

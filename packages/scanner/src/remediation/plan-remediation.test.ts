@@ -159,3 +159,32 @@ describe("Debian source packages from the tracker", () => {
     ]);
   });
 });
+
+describe("Go modules", () => {
+  // OSV (match/testdata/osv): GO-2020-0036 fixes gopkg.in/yaml.v2 in 2.2.8; GO-2022-0493 fixes
+  // golang.org/x/sys in 0.0.0-20220412211240-33da011f77ad and stdlib in 1.17.10. A Go binary
+  // lists modules as go.mod does, with a v; the toolchain as go1.17.5.
+  it("writes a module's target with the v that go.mod and go get need", async () => {
+    const osv = await testDb("osv");
+    const packages = [
+      pkg("golang", "gopkg.in/yaml.v2", "v2.2.7"),
+      pkg("golang", "golang.org/x/sys", "v0.0.0-20210630005230-0f9fa26af87c"),
+      pkg("golang", "stdlib", "go1.17.5"),
+    ];
+    const result = { packages };
+    const plan = planRemediation(result, matchPackages(result, osv).findings);
+    osv.close();
+    const rows = plan.upgrades.map((u) => [u.name, u.installedVersion, u.targetVersion]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["gopkg.in/yaml.v2", "v2.2.7", "v2.2.8"],
+        [
+          "golang.org/x/sys",
+          "v0.0.0-20210630005230-0f9fa26af87c",
+          "v0.0.0-20220412211240-33da011f77ad",
+        ],
+      ]),
+    );
+    expect(rows.find(([name]) => name === "stdlib")?.[2]).toMatch(/^1\.17\.\d+$/);
+  });
+});
