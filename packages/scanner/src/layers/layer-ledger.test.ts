@@ -59,6 +59,9 @@ describe("layer ledger on synthetic layers", () => {
 
   it("keeps hard-linked content alive while one link remains, and counts it once", async () => {
     const base = [file("a", 100), { name: "b", type: "link", linkname: "a" } as Member];
+    const linked = await report(base);
+    expect(linked.summary).toMatchObject({ finalBytes: 100, finalFiles: 2 });
+    expect(linked.largestFiles).toEqual([{ path: "/a", bytes: 100, layer: 0 }]);
     const one = await report(base, [file(".wh.a", 0)]);
     expect(one.summary).toMatchObject({ storedBytes: 100, finalBytes: 100, wastedBytes: 0 });
     expect(one.largestFiles).toEqual([{ path: "/b", bytes: 100, layer: 0 }]);

@@ -91,9 +91,11 @@ export class LayerLedger {
   /** Counts one file of the final view; returns the stored bytes it accounts for (once). */
   private countFinal(content: Content, path: string, view: FinalView, seen: Set<Content>): number {
     view.fileCount += 1;
-    view.files.push({ path, bytes: content.bytes, layer: content.layer });
+    // A further hard link to the same content holds no bytes of its own: listing it among the
+    // largest files would show perl's 3.8 MB twice, once as /usr/bin/perl5.36.0.
     if (seen.has(content)) return 0;
     seen.add(content);
+    view.files.push({ path, bytes: content.bytes, layer: content.layer });
     view.bytes += content.bytes;
     const cache = cacheCategoryOf(path);
     if (cache !== undefined) {
