@@ -1,6 +1,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { DiskLayerCache, type ScanOptions } from "@lading/scanner/sbom";
+import { DiskLayerCache, LadingError, type ScanOptions } from "@lading/scanner/sbom";
 import type { Command } from "commander";
 
 /** The flags every command that reads an image takes: which image, and how to reach it. */
@@ -19,6 +19,18 @@ export interface SourceFlags {
 /** Source help shared by `sbom`, `layers` and `scan`. */
 export const SOURCE_HELP =
   "registry:REF, docker:REF, podman:REF, docker-archive:PATH, oci-dir:PATH, oci-archive:PATH, dir:PATH, a path or an image reference";
+
+/**
+ * Refuses `sbom:PATH` where an image is needed. It would otherwise be read as the image
+ * reference `sbom` with a tag and fail at Docker Hub, far from the cause: only `lading scan`
+ * reads an SBOM.
+ */
+export function requireImage(source: string, command: string): void {
+  if (!source.startsWith("sbom:")) return;
+  throw new LadingError(
+    `${command} reads images, not SBOMs: ${source} can be scanned (lading scan ${source})`,
+  );
+}
 
 /** Adds the platform, registry, engine and cache flags to a command. */
 export function addSourceOptions(command: Command): Command {

@@ -94,4 +94,12 @@ describe("lading diff", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^lading: no vulnerability database in /);
   });
+
+  it("refuses an SBOM on either side in one line, rather than looking for an image sbom:TAG", () => {
+    const run = lading({}, "diff", older, "sbom:bom.json");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      "lading: diff reads images, not SBOMs: sbom:bom.json can be scanned (lading scan sbom:bom.json)\n",
+    );
+  });
 });

@@ -15,6 +15,7 @@ import type { Command } from "commander";
 import { createProgress } from "../progress.js";
 import {
   addSourceOptions,
+  requireImage,
   SOURCE_HELP,
   type SourceFlags,
   sourceAccess,
@@ -46,6 +47,8 @@ async function runDiff(sourceA: string, sourceB: string, flags: DiffFlags): Prom
   const format: DiffFormat = parseDiffFormat(
     flags.output ?? (process.stdout.isTTY ? "table" : "json"),
   );
+  requireImage(sourceA, "diff");
+  requireImage(sourceB, "diff");
   const db = openDbIfAny(flags.db);
   try {
     const a = await read(sourceA, flags, db.db);

@@ -72,6 +72,9 @@ describe("lading layers on alpine 3.10", () => {
     const run = lading("layers", join(work, "missing.tar"));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^lading: /);
+    const sbom = lading("layers", "sbom:bom.json");
+    expect(sbom.status).toBe(1);
+    expect(sbom.stderr).toMatch(/^lading: layers reads images, not SBOMs: sbom:bom.json /);
   });
 });
 

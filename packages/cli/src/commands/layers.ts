@@ -12,7 +12,12 @@ import {
 } from "@lading/scanner";
 import { type Command, InvalidArgumentError } from "commander";
 import { createProgress } from "../progress.js";
-import { addSourceOptions, type SourceFlags, sourceAccess } from "../source-options.js";
+import {
+  addSourceOptions,
+  requireImage,
+  type SourceFlags,
+  sourceAccess,
+} from "../source-options.js";
 
 interface LayersOptions extends SourceFlags {
   output?: string;
@@ -57,6 +62,7 @@ export function registerLayersCommand(program: Command): void {
 
 async function runLayers(source: string, options: LayersOptions): Promise<void> {
   // Output and thresholds are checked first: a typo must not cost a whole scan.
+  requireImage(source, "layers");
   const format = outputFormat(options.output);
   // A threshold given on the command line asks for the check as surely as --ci does.
   const checking = options.ci || hasThresholdFlag(options);
