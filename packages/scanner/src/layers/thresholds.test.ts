@@ -90,7 +90,9 @@ describe("thresholdsFromConfig", () => {
     expect(() => thresholdsFromConfig("layers: [1, 2]\n", "c")).toThrow(
       /layers: must be a mapping/,
     );
-    expect(() => thresholdsFromConfig("layers: {\n", "c")).toThrow(/c: not valid YAML/);
+    expect(() => thresholdsFromConfig("layers:\n  a: 1\n b: 2\n", "c")).toThrow(
+      /^c: not valid YAML: All mapping items must start at the same column at line 3, column 1$/,
+    );
   });
 
   it("refuses a list, a mapping or a boolean where one value belongs", () => {

@@ -118,7 +118,9 @@ export function thresholdsFromConfig(text: string, origin: string): Thresholds {
   try {
     config = parseYaml(text);
   } catch (err) {
-    throw new ThresholdError(`${origin}: not valid YAML: ${(err as Error).message}`, {
+    // The parser's message ends in a multi-line excerpt of the file; its first line has the place.
+    const [reason] = (err as Error).message.split("\n");
+    throw new ThresholdError(`${origin}: not valid YAML: ${reason?.replace(/:$/, "")}`, {
       cause: err,
     });
   }
