@@ -25,7 +25,14 @@ export function createCapturePolicy(
       if (keepers.length === 0) return undefined;
       // A condensed record serves only the reader that made it, so only a sole keeper condenses.
       const only = keepers.length === 1 ? keepers[0] : undefined;
-      return (only && "condense" in only && only.condense?.(path, content)) || content;
+      const record = only && "condense" in only ? only.condense?.(path, content) : undefined;
+      // A record that cannot be made leaves the bytes, for the reader to judge when cataloging.
+      if (record instanceof Promise)
+        return record.then(
+          (r) => r ?? content,
+          () => content,
+        );
+      return record ?? content;
     },
     keepsHead: (path, head) => all.some((c) => c.wants(path) && headOf(c)(path, head)),
     get key() {

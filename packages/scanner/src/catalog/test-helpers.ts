@@ -1,8 +1,8 @@
 /**
  * Builds file trees for cataloger tests from fixture directories, one directory (or set of
  * files) per layer, exactly as a scan would: a LayerIndex per layer, squashed in order.
- * Only files the cataloger under test wants are captured, and only what its `keeps` and
- * `condense` leave of them, so those are exercised too.
+ * Only files the cataloger under test wants and keeps are captured, so `wants` and `keeps` are
+ * exercised too; `catalogLayers` holds each as the cataloger's `condense` records it.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -12,7 +12,7 @@ import { createLayerIndex } from "../filetree/layer-reader.js";
 import type { LayerIndex } from "../filetree/types.js";
 import { silentLogger } from "../logger.js";
 import type { Distro, Package } from "../types.js";
-import type { CatalogContext, CatalogResult } from "./types.js";
+import type { CatalogContext, CatalogResult, Kept } from "./types.js";
 
 /** One test layer: fixture directories laid at the root, extra files, and deletions. */
 export interface TestLayer {
@@ -28,7 +28,7 @@ export interface TestLayer {
 export interface Wanting {
   wants(path: string): boolean;
   keeps?(path: string, content: Buffer): boolean;
-  condense?(path: string, content: Buffer): Buffer | undefined;
+  condense?(path: string, content: Buffer): Kept | Promise<Kept>;
 }
 
 /** The diff ID the test helpers give layer `index`. */
@@ -36,7 +36,10 @@ export function testLayerId(index: number): string {
   return `sha256:${createHash("sha256").update(`layer ${index}`).digest("hex")}`;
 }
 
-/** Squashes the layers into a tree, capturing the files `wanting` asks for. */
+/**
+ * Squashes the layers into a tree, capturing the files `wanting` asks for and keeps, whole:
+ * what a directory scan's catalogers see when no reader condenses (see {@link catalogLayers}).
+ */
 export function buildTree(layers: TestLayer[], wanting: Wanting): FileTree {
   const tree = new FileTree();
   layers.forEach((layer, i) => {
@@ -45,18 +48,32 @@ export function buildTree(layers: TestLayer[], wanting: Wanting): FileTree {
   return tree;
 }
 
+/** As {@link buildTree}, holding each kept file as its reader condenses it, as a scan does. */
+export async function buildCondensedTree(layers: TestLayer[], wanting: Wanting): Promise<FileTree> {
+  const tree = new FileTree();
+  for (const [i, layer] of layers.entries()) {
+    const index = indexLayer(layer, i, wanting);
+    for (const [path, content] of index.captured) {
+      const record = await wanting.condense?.(path, content);
+      if (record !== undefined) index.captured.set(path, record);
+    }
+    tree.applyLayer(index);
+  }
+  return tree;
+}
+
 /** A catalog context over `tree` in image mode, with the helpers' layer IDs. */
 export function testContext(tree: FileTree, distro?: Distro): CatalogContext {
   return { tree, distro, layerId: testLayerId, mode: "image", logger: silentLogger };
 }
 
-/** Builds the tree and runs a cataloger over it. */
+/** Builds the tree as a scan of an image would (files condensed) and runs a cataloger over it. */
 export async function catalogLayers(
   cataloger: Wanting & { catalog(c: CatalogContext): CatalogResult | Promise<CatalogResult> },
   layers: TestLayer[],
   distro?: Distro,
 ): Promise<CatalogResult> {
-  return cataloger.catalog(testContext(buildTree(layers, cataloger), distro));
+  return cataloger.catalog(testContext(await buildCondensedTree(layers, cataloger), distro));
 }
 
 function indexLayer(layer: TestLayer, layerIndex: number, wanting: Wanting): LayerIndex {
@@ -84,7 +101,7 @@ function addDir(index: LayerIndex, root: string, prefix: string, wanting: Wantin
 function addFile(index: LayerIndex, path: string, content: Buffer, wanting: Wanting): void {
   index.entries.push({ path, type: "file", size: content.length, mode: 0o644 });
   if (!wanting.wants(path) || wanting.keeps?.(path, content) === false) return;
-  index.captured.set(path, wanting.condense?.(path, content) ?? content);
+  index.captured.set(path, content);
 }
 
 function toBuffer(content: string | Buffer | { from: string }): Buffer {

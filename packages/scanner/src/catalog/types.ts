@@ -20,6 +20,9 @@ export interface CatalogResult {
   unknowns: Unknown[];
 }
 
+/** What is held of a kept file: a record in its place, or undefined for the bytes as read. */
+export type Kept = Buffer | undefined;
+
 /**
  * One cataloger per ecosystem folder under `catalog/`, listed in `catalog/registry.ts`.
  * The walk never opens a file unless some cataloger's `wants` returned true for its path.
@@ -40,9 +43,10 @@ export interface Cataloger {
    * Optional: what of a kept file this cataloger reads, when that is far less than the file (a
    * Go binary's build info, not the binary): the bytes held in the file's place until cataloging,
    * which `catalog` must then read as it reads the file. Asked only when this cataloger is the
-   * one reader that keeps the file; undefined holds the bytes as read.
+   * one reader that keeps the file; undefined holds the bytes as read. It may answer later (a
+   * promise): the layer is done only once every answer is in, and the bytes are held till then.
    */
-  condense?(path: string, content: Buffer): Buffer | undefined;
+  condense?(path: string, content: Buffer): Kept | Promise<Kept>;
   /**
    * Optional first look at a wanted file's first 64 bytes (all of it when it is shorter), before
    * the rest is read: false means this cataloger has no use for the file (a

@@ -41,17 +41,35 @@ function entryType(flag: string): LayerEntry["type"] | undefined {
   }
 }
 
+/** A tar parser feeding one layer's index, and the wait for what its readers hold of files. */
+export interface LayerParser {
+  parser: TarParser;
+  /**
+   * Resolves once every kept file's record is in the index (a reader may make its record of a
+   * file after the file has gone by); the index is complete only then.
+   */
+  settled(): Promise<void>;
+}
+
 /**
  * A tar parser that records a layer's entries, whiteouts and the bytes of the files `policy`
  * asks for into `index`. Push the layer's uncompressed bytes into it (see {@link readLayerTar}
- * for a stream); a seeking reader may skip what it says is skippable.
+ * for a stream); a seeking reader may skip what it says is skippable. Await `settled` after the
+ * last byte.
  */
 export function createLayerParser(
   index: LayerIndex,
   policy: CapturePolicy,
   layerLabel: string,
-): TarParser {
-  return new TarParser(layerVisitor(index, policy, layerLabel));
+): LayerParser {
+  const pending: Promise<void>[] = [];
+  const parser = new TarParser(layerVisitor(index, policy, layerLabel, pending));
+  return {
+    parser,
+    settled: async () => {
+      await Promise.all(pending);
+    },
+  };
 }
 
 /**
@@ -65,7 +83,7 @@ export async function readLayerTar(
   policy: CapturePolicy,
   layerLabel: string,
 ): Promise<LayerIndex> {
-  const parser = createLayerParser(index, policy, layerLabel);
+  const { parser, settled } = createLayerParser(index, policy, layerLabel);
   try {
     for await (const chunk of tar) {
       parser.push(chunk as Buffer);
@@ -76,6 +94,7 @@ export async function readLayerTar(
   } catch (err) {
     recordBrokenLayer(index, layerLabel, err as Error);
   }
+  await settled();
   return index;
 }
 
@@ -111,7 +130,15 @@ export function recordBrokenLayer(index: LayerIndex, layerLabel: string, err: Er
   });
 }
 
-function layerVisitor(index: LayerIndex, policy: CapturePolicy, layerLabel: string): TarVisitor {
+function layerVisitor(
+  index: LayerIndex,
+  policy: CapturePolicy,
+  layerLabel: string,
+  pending: Promise<void>[],
+): TarVisitor {
+  /** The latest entry number of each captured path: a record made late must not undo a later copy. */
+  const latest = new Map<string, number>();
+  let entries = 0;
   return {
     entry: (entry) => recordEntry(entry, index, policy, layerLabel),
     head(entry, head) {
@@ -121,7 +148,15 @@ function layerVisitor(index: LayerIndex, policy: CapturePolicy, layerLabel: stri
     body(entry, content) {
       const path = normalizeEntryPath(entry.name) as string;
       const kept = policy.keep === undefined ? content : policy.keep(path, content);
-      if (kept !== undefined) index.captured.set(path, kept);
+      const number = ++entries;
+      latest.set(path, number);
+      const hold = (bytes: Buffer | undefined) => {
+        if (latest.get(path) !== number) return;
+        if (bytes === undefined) index.captured.delete(path);
+        else index.captured.set(path, bytes);
+      };
+      if (kept instanceof Promise) pending.push(kept.then(hold));
+      else hold(kept);
     },
   };
 }

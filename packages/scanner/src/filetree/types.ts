@@ -33,9 +33,10 @@ export interface CapturePolicy {
    * Undefined drops them (the entry stays in the index), so a reader that must open every
    * executable keeps only those holding what it reads; it may also answer with a condensed
    * record of the bytes (a Go binary's build info), so that what is held does not grow with the
-   * size of the files read. Absent, all bytes are kept as read.
+   * size of the files read. Absent, all bytes are kept as read. A promise is awaited before the
+   * layer's index is complete.
    */
-  keep?(path: string, content: Buffer): Buffer | undefined;
+  keep?(path: string, content: Buffer): Buffer | undefined | Promise<Buffer | undefined>;
   /**
    * A first look at a wanted file's first `HEAD_BYTES` bytes: false stops reading it there (the
    * entry stays in the index), so a big file that cannot be what a reader wants is never held.

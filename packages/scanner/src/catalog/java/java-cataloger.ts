@@ -19,14 +19,17 @@ export const javaCataloger = {
     const name = baseName(path);
     return isJavaArchiveName(name) || name === "pom.xml" || name === "gradle.lockfile";
   },
-  /**
-   * TODO: an archive is held whole from the moment its layer is read until cataloging, so an
-   * image of many big jars or wars holds them all at once (Go and Rust binaries are held as a
-   * small record instead, through `condense`). The walk reads zips with yauzl, which is
-   * asynchronous while `condense` runs as the layer is parsed; reading the central directory
-   * as the body streams past would let an archive be held as the few entries the walk opens.
-   */
   maxFileSize: 512 * 1024 * 1024,
+  /**
+   * An archive is walked as soon as its layer has read it and held as what the walk found, so
+   * that an image of many big jars and wars does not hold them all until cataloging.
+   */
+  async condense(path: string, content: Buffer): Promise<Buffer | undefined> {
+    if (!isJavaArchiveName(baseName(path))) return undefined;
+    const found = await catalogArchive(content, { path });
+    const record: ArchiveRecord = { origin: path, ...found };
+    return Buffer.concat([RECORD_MARK, Buffer.from(JSON.stringify(record))]);
+  },
   async catalog(context: CatalogContext): Promise<CatalogResult> {
     const result: CatalogResult = { packages: [], unknowns: [] };
     for (const file of context.tree.capturedFiles()) {
@@ -39,9 +42,47 @@ export const javaCataloger = {
   },
 } satisfies Cataloger;
 
+/** Opens the record `condense` makes of an archive; no zip starts with a NUL. */
+const RECORD_MARK = Buffer.from("\0lading:java-archive\0", "latin1");
+
+/**
+ * What the walk of an archive found, and where the layer had the archive: the squashed tree may
+ * show the same bytes at another path (a hard link, a path through a symlinked directory), so
+ * paths are moved to where it is seen when the record is read.
+ */
+interface ArchiveRecord extends CatalogResult {
+  origin: string;
+}
+
+/** What the walk of an archive found, from the record `condense` made of it. */
+function readRecord(content: Buffer, location: Location): CatalogResult {
+  const text = content.toString("utf8", RECORD_MARK.length);
+  const record = JSON.parse(text) as ArchiveRecord;
+  const { origin, ...found } = record;
+  const moved = (path: string) =>
+    path === origin || path.startsWith(`${origin}!/`)
+      ? `${location.path}${path.slice(origin.length)}`
+      : path;
+  for (const pkg of found.packages) {
+    const virtualPath = pkg.metadata?.virtualPath;
+    if (typeof virtualPath === "string")
+      pkg.metadata = { ...pkg.metadata, virtualPath: moved(virtualPath) };
+    pkg.locations = pkg.locations.map((l) => ({ path: moved(l.path), layer: location.layer }));
+    pkg.layer = location.layer;
+  }
+  for (const u of found.unknowns) {
+    u.path = moved(u.path);
+    u.layer = location.layer;
+  }
+  return found;
+}
+
 async function catalogFile(file: CapturedFile, location: Location, mode: CatalogContext["mode"]) {
   const name = baseName(file.path);
-  if (isJavaArchiveName(name)) return catalogArchive(file.content, location);
+  if (isJavaArchiveName(name)) {
+    const isRecord = file.content.subarray(0, RECORD_MARK.length).equals(RECORD_MARK);
+    return isRecord ? readRecord(file.content, location) : catalogArchive(file.content, location);
+  }
   try {
     if (name === "gradle.lockfile")
       return { packages: gradlePackages(file, location), unknowns: [] };

@@ -90,7 +90,7 @@ async function capture(root: string, entry: LayerEntry, index: LayerIndex, polic
     try {
       const content = await handle.readFile();
       // As a layer's reader does: only what the readers keep, condensed where they condense it.
-      const kept = policy.keep === undefined ? content : policy.keep(entry.path, content);
+      const kept = policy.keep === undefined ? content : await policy.keep(entry.path, content);
       if (kept !== undefined) index.captured.set(entry.path, kept);
     } finally {
       await handle.close();

@@ -102,7 +102,7 @@ async function seekThroughTar({
   policy,
   label,
 }: LocatedRead): Promise<void> {
-  const parser = createLayerParser(index, policy, label);
+  const { parser, settled } = createLayerParser(index, policy, label);
   const window = Buffer.allocUnsafe(WINDOW_BYTES);
   const end = location.offset + location.length;
   let position = location.offset;
@@ -124,4 +124,5 @@ async function seekThroughTar({
   } catch (err) {
     recordBrokenLayer(index, label, err as Error);
   }
+  await settled();
 }
