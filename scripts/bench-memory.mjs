@@ -7,13 +7,17 @@
  * - **bytes**: one file of 64 MiB, 512 MiB, 2 GiB — more data, nothing more to catalog;
  * - **Go binaries**: 1, 30, 300 copies of the real Go test binary (1.3 MB each, module info
  *   inside) in `/usr/local/bin` — more executables a cataloger must open and read;
+ * - **Java archives**: 1, 30, 150 copies of a 4 MiB jar (a Maven record beside 4 MiB of
+ *   incompressible classes, written by python3's zipfile) — archives walked for what they hold;
  * - **files**: 10,000, 100,000, 300,000 small files — more entries in the squashed tree.
  *
  * Each image is scanned `--runs` times (default 3) with `--no-cache`, JSON to /dev/null; the
  * table gives the median peak RSS (GNU time) and wall time, and the growth per step. What is
  * flat here stays flat on any image; what grows (the tree, per file) is the cost of the result.
  *
- * Usage: node scripts/bench-memory.mjs [--runs N] [--write FILE]
+ * Usage: node scripts/bench-memory.mjs [--runs N] [--write FILE] [--only TEXT] [--cli PATH]
+ *   --only TEXT  runs only the series whose name contains TEXT (`--only Java`)
+ *   --cli PATH   scans with another checkout's `packages/cli/bin/lading.js`, to compare
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import tarStream from "tar-stream";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-const cli = join(repoRoot, "packages", "cli", "bin", "lading.js");
+const defaultCli = join(repoRoot, "packages", "cli", "bin", "lading.js");
 const goBinary = readFileSync(
   join(repoRoot, "packages/scanner/src/catalog/go/testdata/hello-go-linux-amd64"),
 );
@@ -34,6 +38,8 @@ const MiB = 2 ** 20;
 const args = process.argv.slice(2);
 const runs = Number(flagValue("--runs") ?? 3);
 const writeTo = flagValue("--write");
+const only = flagValue("--only");
+const cli = flagValue("--cli") ?? defaultCli;
 
 function flagValue(flag) {
   const at = args.indexOf(flag);
@@ -52,9 +58,19 @@ const series = [
   {
     what: "Go binaries (1.3 MB each)",
     steps: [1, 30, 300].map((n) => ({
-      label: `${n} binaries`,
+      label: n === 1 ? "1 binary" : `${n} binaries`,
       members: () =>
         Array.from({ length: n }, (_, i) => ({ name: `usr/local/bin/tool-${i}`, body: goBinary })),
+    })),
+  },
+  {
+    what: "Java archives (4 MiB each)",
+    steps: [1, 30, 150].map((n) => ({
+      label: n === 1 ? "1 jar" : `${n} jars`,
+      members: () => {
+        const jar = appJar();
+        return Array.from({ length: n }, (_, i) => ({ name: `app/lib/lib-${i}.jar`, body: jar }));
+      },
     })),
   },
   {
@@ -69,6 +85,26 @@ const series = [
     })),
   },
 ];
+
+let jarBytes;
+
+/** A 4 MiB application jar: a Maven record and random (so incompressible) class bytes. */
+function appJar() {
+  if (jarBytes !== undefined) return jarBytes;
+  const script = [
+    "import io, os, sys, zipfile",
+    "out = io.BytesIO()",
+    "with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:",
+    "    z.writestr('META-INF/maven/com.example/app/pom.properties',",
+    "               'groupId=com.example\\nartifactId=app\\nversion=1.0.0\\n')",
+    "    z.writestr('com/example/App.class', os.urandom(4 << 20))",
+    "sys.stdout.buffer.write(out.getvalue())",
+  ].join("\n");
+  const run = spawnSync("python3", ["-c", script], { maxBuffer: 64 * MiB });
+  if (run.status !== 0) throw new Error(`python3 could not write the jar: ${run.stderr}`);
+  jarBytes = run.stdout;
+  return jarBytes;
+}
 
 /** Writes a layer tar, streaming big bodies in 1 MiB chunks so the writer holds none whole. */
 async function writeLayer(path, members) {
@@ -155,12 +191,18 @@ function measure(archive) {
   return { seconds, mib: kib / 1024 };
 }
 
+/** A growth as +N or -N, rounded first so that a small drop reads -0 rather than +-0. */
+const signed = (mib) => {
+  const n = Math.round(mib);
+  return n < 0 ? `${n}` : `+${n}`;
+};
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const work = mkdtempSync(join(tmpdir(), "lading-bench-memory-"));
 const rows = [];
 try {
-  for (const s of series) {
+  for (const s of series.filter((x) => only === undefined || x.what.includes(only))) {
     let first;
     for (const step of s.steps) {
       const dir = mkdtempSync(join(work, "image-"));
@@ -185,7 +227,7 @@ const table = [
   "| --- | --- | --- | --- | --- |",
   ...rows.map(
     (r) =>
-      `| ${r.what} | ${r.label} | ${r.mib.toFixed(0)} MiB | +${r.growth.toFixed(0)} MiB | ${r.seconds.toFixed(2)} s |`,
+      `| ${r.what} | ${r.label} | ${r.mib.toFixed(0)} MiB | ${signed(r.growth)} MiB | ${r.seconds.toFixed(2)} s |`,
   ),
 ].join("\n");
 const text = `Machine: ${machine}; median of ${runs} runs of \`lading sbom docker-archive:IMAGE -o json=/dev/null --no-cache\`.\n\n${table}\n`;
