@@ -13,6 +13,7 @@ import { registerFindingRoutes } from "./routes/findings.js";
 import { registerInventoryRoutes } from "./routes/inventory.js";
 import { registerOperationRoutes } from "./routes/operations.js";
 import { registerOutdatedRoutes } from "./routes/outdated.js";
+import { registerPlanRoutes } from "./routes/plan.js";
 import { registerProjectRoutes } from "./routes/projects.js";
 import { registerSnapshotRoutes } from "./routes/snapshots.js";
 import { isUnstorableText, rejectNulInUrl } from "./routes/text-guards.js";
@@ -30,6 +31,7 @@ const routeModules = [
   registerProjectRoutes,
   registerUploadRoutes,
   registerSnapshotRoutes,
+  registerPlanRoutes,
   registerFindingRoutes,
   registerInventoryRoutes,
   registerExposureRoutes,

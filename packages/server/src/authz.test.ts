@@ -68,6 +68,13 @@ const routes: [string, string, (ids: Ids) => string, unknown, string][] = [
   ],
   [
     "GET",
+    "/api/snapshots/{id}/plan",
+    (i) => `/api/snapshots/${i.snapshot}/plan`,
+    undefined,
+    "y y y y n y n",
+  ],
+  [
+    "GET",
     "/api/snapshot-diff",
     (i) => `/api/snapshot-diff?from=${i.snapshot}&to=${i.snapshot}`,
     undefined,

@@ -147,7 +147,7 @@ async function componentIdsOf(store: Store, snapshotId: string) {
  * another process. The stored copy was validated on upload, so it is read as trusted:
  * validating it again cost as much as the upload.
  */
-async function readStored(store: Store, reader: SbomReader, snapshotId: string) {
+export async function readStored(store: Store, reader: SbomReader, snapshotId: string) {
   const { document } = await store.db
     .selectFrom("snapshot_documents")
     .select("document")

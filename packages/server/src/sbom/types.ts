@@ -2,7 +2,7 @@
  * The two things the server needs from the scanner library, kept behind small interfaces so the
  * server neither parses SBOMs nor matches advisories itself.
  */
-import type { ScanResult } from "@lading/scanner";
+import type { RemediationPlan, ScanResult } from "@lading/scanner";
 
 /** SBOM formats the upload route accepts. */
 export type SbomFormat = "cyclonedx" | "spdx";
@@ -61,6 +61,14 @@ export interface MatcherStatus {
 /** Matches a snapshot's packages against the vulnerability data the server holds. */
 export interface Matcher {
   match(result: ScanResult): Promise<MatchedVulnerability[]>;
+  /**
+   * The upgrades that fix the snapshot's findings, as `lading scan --plan` plans them, over the
+   * findings `keep` passes (triage can set some aside); undefined while no data is held.
+   */
+  plan?(
+    result: ScanResult,
+    keep: (purl: string, vulnerabilityId: string) => boolean,
+  ): Promise<RemediationPlan | undefined>;
   /** Refreshes the vulnerability data; resolves true when it changed (so a re-match is due). */
   update(): Promise<boolean>;
   /** The data in use; absent when the matcher cannot tell, undefined while it holds none. */

@@ -7,6 +7,7 @@ import {
   type Finding,
   matchPackages,
   openVulnDb,
+  planRemediation,
   type SourceConfig,
   updateVulnDb,
   type VulnDb,
@@ -38,6 +39,14 @@ export function vulnDbMatcher(options: VulnDbMatcherOptions): Matcher {
     async match(result) {
       if (!db) return [];
       return matchPackages(result, db).findings.map(toMatched);
+    },
+    async plan(result, keep) {
+      if (!db) return undefined;
+      const findings = matchPackages(result, db).findings;
+      return planRemediation(
+        result,
+        findings.filter((f) => keep(f.package.purl, f.id)),
+      );
     },
     async update() {
       if (options.sources.length > 0)

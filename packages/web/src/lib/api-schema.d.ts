@@ -1517,6 +1517,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/snapshots/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The upgrades that fix a snapshot's findings (null while no vulnerability data is held), and rebuilds on a known base that would drop findings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SnapshotPlan"];
+                    };
+                };
+                /** @description invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/findings": {
         parameters: {
             query?: never;
@@ -3057,6 +3131,70 @@ export interface components {
                 introduced: unknown[];
                 fixed: unknown[];
             };
+        };
+        SnapshotPlan: {
+            plan: components["schemas"]["RemediationPlan"];
+            rebuild: components["schemas"]["RebuildSuggestion"][];
+        };
+        RemediationPlan: {
+            schemaVersion: number;
+            upgrades: components["schemas"]["PlannedUpgrade"][];
+            unfixed: {
+                id: string;
+                severity: string;
+                package: string;
+                version: string;
+                /** @enum {string} */
+                state: "not-fixed" | "wont-fix" | "unorderable";
+                reason: string;
+            }[];
+            fixable: number;
+            total: number;
+        } | null;
+        PlannedUpgrade: {
+            /** @enum {string} */
+            kind: "os" | "language";
+            type: string;
+            name: string;
+            installedVersion: string;
+            targetVersion: string;
+            scheme: string;
+            packages: {
+                name: string;
+                installed: string;
+                version?: string;
+                arch?: string;
+            }[];
+            command?: string;
+            manifests?: string[];
+            findings: {
+                id: string;
+                severity: string;
+                package: string;
+                version: string;
+            }[];
+            vulnerabilities: string[];
+            score: number;
+            notes: string[];
+        };
+        RebuildSuggestion: {
+            base: {
+                snapshotId: string;
+                projectPath: string;
+                imageDigest: string | null;
+                createdAt: string;
+                findings: number;
+                layers: number;
+            };
+            candidate: {
+                snapshotId: string;
+                projectPath: string;
+                imageDigest: string | null;
+                createdAt: string;
+                findings: number;
+            };
+            removes: number;
+            message: string;
         };
         Finding: {
             id: string;
