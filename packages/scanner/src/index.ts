@@ -43,6 +43,7 @@ export * from "./sbom-input/index.js";
 export { type ScanOptions, scan } from "./scan.js";
 export { DiskLayerCache, type DiskLayerCacheOptions } from "./source/cache/layer-cache.js";
 export { RegistryError } from "./source/registry/registry-error.js";
+export { resolveSource } from "./source/registry.js";
 export type {
   LayerCacheStore,
   OpenedSource,

@@ -95,6 +95,14 @@ describe("lading diff", () => {
     expect(missing.stderr).toMatch(/^lading: no vulnerability database in /);
   });
 
+  it("says a missing second image is missing before reading the first", () => {
+    const run = lading({}, "diff", older, join(work, "no-such-image.tar"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `lading: no such file or directory: ${join(work, "no-such-image.tar")}\n`,
+    );
+  });
+
   it("refuses an SBOM on either side in one line, rather than looking for an image sbom:TAG", () => {
     const run = lading({}, "diff", older, "sbom:bom.json");
     expect(run.status).toBe(1);

@@ -7,6 +7,7 @@ import {
   parseDiffFormat,
   renderDiff,
   resolveDbDir,
+  resolveSource,
   scanForDiff,
   type VulnDb,
   VulnDbError,
@@ -49,6 +50,8 @@ async function runDiff(sourceA: string, sourceB: string, flags: DiffFlags): Prom
   );
   requireImage(sourceA, "diff");
   requireImage(sourceB, "diff");
+  // A mistyped second path should not cost a whole read of the first image.
+  await Promise.all([resolveSource(sourceA), resolveSource(sourceB)]);
   const db = openDbIfAny(flags.db);
   try {
     const a = await read(sourceA, flags, db.db);
