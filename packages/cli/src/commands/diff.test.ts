@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithTestImages, loadTestImages } from "../../../../test/support/test-images.js";
 
 // End to end through the built command, as a user runs it (`npm run build` comes first). The
 // two sides are real Alpine package databases, 3.17 (cdxgen's) and 3.18 (osv-scalibr's), kept
@@ -111,3 +112,51 @@ describe("lading diff", () => {
     );
   });
 });
+
+describeWithTestImages("lading diff's findings on the Debian test image")(
+  "lading diff counts findings as lading scan does",
+  () => {
+    it("leaves out what an ignore rule sets aside, on both sides", () => {
+      const images = loadTestImages();
+      const { dockerArchive, ociArchive } = images.manifest.outputs;
+      const a = `docker-archive:${join(images.dir, dockerArchive.path)}`;
+      const b = `oci-archive:${join(images.dir, ociArchive.path)}`;
+      // The Debian tracker's shape: gzip and coreutils fixed in versions the image lacks.
+      const entry = (id: string, installed: string) => ({
+        [id]: {
+          releases: {
+            bookworm: {
+              status: "resolved",
+              fixed_version: `${installed}+deb12u9`,
+              urgency: "high",
+              repositories: { bookworm: installed },
+            },
+          },
+        },
+      });
+      const tracker = {
+        gzip: entry("CVE-2099-3001", "1.12-1"),
+        coreutils: entry("CVE-2099-3002", "9.1-1"),
+      };
+      writeFileSync(join(work, "tracker.json"), JSON.stringify(tracker));
+      const db = join(work, "debian-db");
+      expect(lading({}, "db", "--db", db, "import", join(work, "tracker.json")).status).toBe(0);
+      const totals = (...extra: string[]) => {
+        const run = lading({}, "diff", a, b, "-o", "json", "--db", db, ...extra);
+        expect(run.status, run.stderr).toBe(0);
+        const { totalA, totalB, unchanged } = JSON.parse(run.stdout).findings;
+        return { totalA, totalB, unchanged };
+      };
+      expect(totals()).toEqual({ totalA: 2, totalB: 2, unchanged: 2 });
+      writeFileSync(
+        join(work, "rules.yaml"),
+        "ignore:\n  - id: CVE-2099-3001\n    reason: gzip is never run on input from outside\n",
+      );
+      expect(totals("--config", join(work, "rules.yaml"))).toEqual({
+        totalA: 1,
+        totalB: 1,
+        unchanged: 1,
+      });
+    });
+  },
+);

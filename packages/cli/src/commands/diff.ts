@@ -1,9 +1,11 @@
 import {
+  applyPolicy,
   type DiffFormat,
   type DiffInput,
   diffImages,
   matchPackages,
   openVulnDb,
+  type Policy,
   parseDiffFormat,
   renderDiff,
   resolveDbDir,
@@ -21,10 +23,13 @@ import {
   type SourceFlags,
   sourceAccess,
 } from "../source-options.js";
+import { CONFIG_FILE, collectFile, ignoreRules, vexStatements } from "./policy-flags.js";
 
 interface DiffFlags extends SourceFlags {
   output?: string;
   db?: string;
+  config?: string;
+  vex: string[];
 }
 
 /** `lading diff A B`: what changed from image A to image B. */
@@ -35,7 +40,17 @@ export function registerDiffCommand(program: Command): void {
     .argument("<source-a>", `the old image: ${SOURCE_HELP}`)
     .argument("<source-b>", "the new image, in the same forms")
     .option("-o, --output <format>", "table (default on a terminal), json or markdown")
-    .option("--db <dir>", "vulnerability data directory (default: $LADING_DB_DIR, else the cache)");
+    .option("--db <dir>", "vulnerability data directory (default: $LADING_DB_DIR, else the cache)")
+    .option(
+      "--config <file>",
+      `ignore: rules, as lading scan reads them (default ./${CONFIG_FILE})`,
+    )
+    .option(
+      "--vex <file>",
+      "OpenVEX document; not_affected and fixed statements close findings (repeatable)",
+      collectFile,
+      [],
+    );
   addSourceOptions(command)
     .addHelpText(
       "after",
@@ -50,12 +65,18 @@ async function runDiff(sourceA: string, sourceB: string, flags: DiffFlags): Prom
   );
   requireImage(sourceA, "diff");
   requireImage(sourceB, "diff");
-  // A mistyped second path should not cost a whole read of the first image.
+  // A mistyped second path or rule file should not cost a whole read of the first image.
   await Promise.all([resolveSource(sourceA), resolveSource(sourceB)]);
+  const policy: Policy = {
+    ignore: ignoreRules(flags.config),
+    vex: vexStatements(flags.vex),
+    onlyFixed: false,
+    now: new Date(),
+  };
   const db = openDbIfAny(flags.db);
   try {
-    const a = await read(sourceA, flags, db.db);
-    const b = await read(sourceB, flags, db.db);
+    const a = await read(sourceA, flags, db.db, policy);
+    const b = await read(sourceB, flags, db.db, policy);
     const diff = diffImages(a, b, { findingsNotCompared: db.reason });
     process.stdout.write(renderDiff(diff, format));
   } finally {
@@ -79,11 +100,19 @@ function openDbIfAny(explicit: string | undefined): { db?: VulnDb; reason?: stri
   }
 }
 
-async function read(source: string, flags: DiffFlags, db: VulnDb | undefined): Promise<DiffInput> {
+/** One side scanned, with its findings as `lading scan` counts them (ignore rules and VEX applied). */
+async function read(
+  source: string,
+  flags: DiffFlags,
+  db: VulnDb | undefined,
+  policy: Policy,
+): Promise<DiffInput> {
   const progress = createProgress();
   try {
     const side = await scanForDiff(source, { onProgress: progress.update, ...sourceAccess(flags) });
-    return db ? { ...side, findings: matchPackages(side.result, db).findings } : side;
+    if (!db) return side;
+    const findings = applyPolicy(matchPackages(side.result, db).findings, policy).findings;
+    return { ...side, findings };
   } finally {
     progress.done();
   }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   buildVulnReport,
@@ -11,8 +10,6 @@ import {
   loadEolData,
   openVulnDb,
   type PlanFormat,
-  parseIgnoreRules,
-  parseOpenVex,
   parsePlanFormat,
   parseSeverity,
   planRemediation,
@@ -38,6 +35,7 @@ import {
 } from "../source-options.js";
 import { toolVersion } from "../version.js";
 import { staleWarning } from "./db.js";
+import { CONFIG_FILE, collectFile, ignoreRules, readText, vexStatements } from "./policy-flags.js";
 import {
   checkWritable,
   collectOutput,
@@ -74,7 +72,6 @@ interface ScanPlan {
   upload?: { server: string; token: string; project: string };
 }
 
-const CONFIG_FILE = ".lading.yaml";
 const SBOM_PREFIX = "sbom:";
 /** Exit status when --fail-on or --fail-on-eol is crossed (1 is for errors). */
 const EXIT_POLICY = 2;
@@ -154,7 +151,7 @@ function planScan(flags: ScanFlags): ScanPlan {
     outputs: resolveOutputs(flags.output, process.stdout.isTTY === true, findReportFormat),
     failOn: flags.failOn === undefined ? undefined : parseSeverity(flags.failOn),
     ignore: ignoreRules(flags.config),
-    vex: flags.vex.flatMap((file) => parseOpenVex(readText(file), file)),
+    vex: vexStatements(flags.vex),
     remediation: flags.plan === undefined ? undefined : remediationOf(flags.plan, flags.output),
     upload: flags.upload ? uploadOf(flags) : undefined,
   };
@@ -224,20 +221,6 @@ function writeRemediation(remediation: NonNullable<ScanPlan["remediation"]>, rep
   else process.stdout.write(`\n${text}`);
 }
 
-function ignoreRules(file: string | undefined): IgnoreRule[] {
-  const path = resolve(file ?? CONFIG_FILE);
-  if (file === undefined && !existsSync(path)) return [];
-  return parseIgnoreRules(readText(path), file ?? CONFIG_FILE);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (err) {
-    throw new LadingError(`cannot read ${path}: ${(err as Error).message}`, { cause: err });
-  }
-}
-
 async function readSource(source: string, flags: ScanFlags): Promise<ScanResult> {
   if (source.startsWith(SBOM_PREFIX)) return readSbom(readText(source.slice(SBOM_PREFIX.length)));
   const progress = createProgress();
@@ -301,8 +284,4 @@ function eolNames(report: VulnReport): string[] {
   if (distro?.state === "eol")
     names.unshift(`${distro.distro.id} ${distro.cycle ?? distro.distro.versionId ?? ""}`.trim());
   return names;
-}
-
-function collectFile(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
