@@ -39,6 +39,13 @@ describe("lading layers on alpine 3.10", () => {
     expect(report.summary.efficiency).toBe(1);
     expect(report.largestFiles).toHaveLength(3);
     expect(report.layers[0].packages.length).toBe(14);
+    expect(report.ci).toEqual({
+      thresholds: { lowestEfficiency: 0.9, highestWastedPercent: 0.1 },
+      passed: true,
+      crossed: [],
+    });
+    const unchecked = JSON.parse(lading("layers", `docker-archive:${alpine}`).stdout);
+    expect(unchecked.ci).toBeUndefined();
   });
 
   it("writes a table when asked", () => {
@@ -93,7 +100,14 @@ withImages("lading layers --ci on the Debian test image", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^lading: lowest-efficiency: efficiency \d+\.\d% is below 90\.0%$/m);
     expect(run.stderr).toMatch(/^lading: highest-wasted-percent: wasted share/m);
-    expect(JSON.parse(run.stdout).summary.wastedBytes).toBeGreaterThan(80_000_000);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary.wastedBytes).toBeGreaterThan(80_000_000);
+    expect(report.ci.passed).toBe(false);
+    expect(report.ci.crossed.map((c: { name: string }) => c.name)).toEqual([
+      "lowest-efficiency",
+      "highest-wasted-percent",
+    ]);
+    expect(report.ci.crossed[0].actual).toBe(report.summary.efficiency);
   });
 
   it("takes thresholds from .lading.yaml, flags overriding them (and implying --ci)", () => {

@@ -4,7 +4,6 @@ import {
   analyzeLayers,
   checkThresholds,
   LadingError,
-  type LayersReport,
   parseThresholds,
   renderLayersTable,
   type Thresholds,
@@ -68,10 +67,16 @@ async function runLayers(source: string, options: LayersOptions): Promise<void> 
   const checking = options.ci || hasThresholdFlag(options);
   const thresholds = checking ? ciThresholds(options) : undefined;
   const report = await analyzeWithProgress(source, options);
+  const crossed = thresholds ? checkThresholds(report.summary, thresholds) : [];
+  // A CI job reading the JSON learns the verdict from it, not only from stderr and the status.
+  const ci = thresholds && { thresholds, passed: crossed.length === 0, crossed };
   process.stdout.write(
-    format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderLayersTable(report),
+    format === "json"
+      ? `${JSON.stringify(ci ? { ...report, ci } : report, null, 2)}\n`
+      : renderLayersTable(report),
   );
-  if (thresholds) reportThresholds(report, thresholds);
+  for (const violation of crossed) process.stderr.write(`lading: ${violation.message}\n`);
+  if (crossed.length > 0) process.exitCode = EXIT_THRESHOLD;
 }
 
 function hasThresholdFlag(options: LayersOptions): boolean {
@@ -108,12 +113,6 @@ function configThresholds(file: string | undefined): Thresholds {
     throw new LadingError(`cannot read ${path}: ${(err as Error).message}`, { cause: err });
   }
   return thresholdsFromConfig(text, path);
-}
-
-function reportThresholds(report: LayersReport, thresholds: Thresholds): void {
-  const crossed = checkThresholds(report.summary, thresholds);
-  for (const violation of crossed) process.stderr.write(`lading: ${violation.message}\n`);
-  if (crossed.length > 0) process.exitCode = EXIT_THRESHOLD;
 }
 
 async function analyzeWithProgress(source: string, options: LayersOptions) {
