@@ -34,6 +34,17 @@ describe("checkThresholds", () => {
     expect(crossed[1]).toMatchObject({ limit: 20_000_000, actual: 25_000_000 });
   });
 
+  it("gives exact figures where rounding would make the figure and the limit look equal", () => {
+    const crossed = checkThresholds(summary, {
+      lowestEfficiency: 0.80001,
+      highestWastedBytes: 24_999_999,
+    });
+    expect(crossed.map((c) => c.message)).toEqual([
+      "lowest-efficiency: efficiency 0.8 is below 0.80001",
+      "highest-wasted-bytes: wasted 25000000 bytes is above 24999999 bytes",
+    ]);
+  });
+
   it("passes figures on or within the limits, and checks no limit not given", () => {
     const limits = { lowestEfficiency: 0.8, highestWastedBytes: 25_000_000 };
     expect(checkThresholds(summary, limits)).toEqual([]);

@@ -59,21 +59,36 @@ const CHECKS: readonly {
     name: "lowest-efficiency",
     figure: (s) => s.efficiency,
     crossed: (actual, limit) => actual < limit,
-    describe: (actual, limit) => `efficiency ${percent(actual)} is below ${percent(limit)}`,
+    describe: (actual, limit) => `efficiency ${apart(percent, actual, limit, "is below")}`,
   },
   {
     name: "highest-wasted-bytes",
     figure: (s) => s.wastedBytes,
     crossed: (actual, limit) => actual > limit,
-    describe: (actual, limit) => `wasted ${size(actual)} is above ${size(limit)}`,
+    describe: (actual, limit) => `wasted ${apart(size, actual, limit, "is above", " bytes")}`,
   },
   {
     name: "highest-wasted-percent",
     figure: (s) => s.wastedPercent,
     crossed: (actual, limit) => actual > limit,
-    describe: (actual, limit) => `wasted share ${percent(actual)} is above ${percent(limit)}`,
+    describe: (actual, limit) => `wasted share ${apart(percent, actual, limit, "is above")}`,
   },
 ];
+
+/**
+ * "A is above B" with both rounded for reading, unless rounding makes them look equal: then both
+ * exactly, so the message never says 89.1 MB is above 89.1 MB.
+ */
+function apart(
+  format: (n: number) => string,
+  actual: number,
+  limit: number,
+  relation: string,
+  unit = "",
+): string {
+  const [a, b] = [format(actual), format(limit)];
+  return a === b ? `${actual}${unit} ${relation} ${limit}${unit}` : `${a} ${relation} ${b}`;
+}
 
 /** The thresholds the image's summary crosses, in the order of their names above. */
 export function checkThresholds(summary: LayersSummary, limits: Thresholds): ThresholdViolation[] {
