@@ -7,8 +7,11 @@ import {
   loadTestImages,
   type TestImages,
 } from "../../../../test/support/test-images.js";
+import type { Finding } from "../match/types.js";
+import type { Package } from "../types.js";
 import type { DiffInput } from "./diff-images.js";
 import { diffImages, scanForDiff } from "./diff-images.js";
+import { renderDiff } from "./render-diff.js";
 import { truncatedOciLayout } from "./truncated-image.fixture.js";
 import type { ImageDiff } from "./types.js";
 
@@ -168,6 +171,50 @@ describe("two real Alpine package databases (3.17 → 3.18)", () => {
       [],
     ]);
     expect(diff.packages.unchanged).toBe(1);
+  });
+
+  it("says how each fixed finding went: the version B holds now, or that B removed it", () => {
+    const on = (input: typeof older, name: string, id: string): Finding => {
+      const pkg = input.result.packages.find((p) => p.name === name) as Package;
+      const fix = { state: "fixed" as const, versions: ["9.9.9-r0"] };
+      return {
+        id,
+        ids: [id],
+        package: pkg,
+        matchedAs: { ecosystem: "Alpine", name, version: pkg.version },
+        fix,
+        severity: "high",
+        ratings: [],
+        references: [],
+        sources: ["test"],
+      };
+    };
+    // B without scanelf, as if an upgrade had dropped it: its finding goes with it.
+    const withoutScanelf = {
+      ...newer,
+      result: {
+        ...newer.result,
+        packages: newer.result.packages.filter((p) => p.name !== "scanelf"),
+      },
+    };
+    const diff = diffImages(
+      {
+        ...older,
+        findings: [on(older, "zlib", "CVE-2099-4001"), on(older, "scanelf", "CVE-2099-4002")],
+      },
+      { ...withoutScanelf, findings: [] },
+    );
+    if (!diff.findings.compared) throw new Error("findings were not compared");
+    expect(diff.findings.fixed.map((f) => [f.package, f.version, f.inB])).toEqual([
+      ["scanelf", "1.3.5-r1", "removed"],
+      ["zlib", "1.2.13-r0", { version: "1.2.13-r1" }],
+    ]);
+    const table = renderDiff(diff, "table");
+    expect(table).toMatch(/CVE-2099-4002\s+high\s+scanelf\s+1\.3\.5-r1\s+removed/);
+    expect(table).toMatch(/CVE-2099-4001\s+high\s+zlib\s+1\.2\.13-r0\s+1\.2\.13-r1/);
+    expect(renderDiff(diff, "markdown")).toContain(
+      "| CVE-2099-4002 | high | scanelf | `1.3.5-r1` | removed |",
+    );
   });
 
   it("the other way round, the same pairs are downgrades", () => {

@@ -35,7 +35,7 @@ export function diffImages(a: DiffInput, b: DiffInput, options: DiffOptions = {}
     packages: diffPackages(a.result.packages, b.result.packages),
     findings:
       a.findings && b.findings
-        ? diffFindings(a.findings, b.findings)
+        ? diffFindings(a.findings, b.findings, b.result.packages)
         : { compared: false, reason: options.findingsNotCompared ?? "no findings were given" },
     layers: diffLayers(a.layers, b.layers),
   };

@@ -8,6 +8,7 @@ import {
   markdownText as text,
 } from "../format/shared/markdown-table.js";
 import { formatBytes } from "../layers/sizes.js";
+import { nowIn } from "./diff-findings.js";
 import {
   describeSide,
   findingSummary,
@@ -66,7 +67,7 @@ function findingBlocks(diff: ImageDiff): string[] {
   if (!f.compared) return [];
   return [
     details("Findings introduced", f.introduced.length, findingTable(f.introduced)),
-    details("Findings fixed", f.fixed.length, findingTable(f.fixed)),
+    details("Findings fixed", f.fixed.length, fixedTable(f.fixed)),
   ];
 }
 
@@ -79,6 +80,20 @@ function findingTable(findings: DiffFinding[]): string {
     f.fixedIn.map(code).join(", "),
   ]);
   return table(["Vulnerability", "Severity", "Package", "Version", "Fixed in"], rows);
+}
+
+function fixedTable(findings: DiffFinding[]): string {
+  const rows = findings.map((f) => {
+    const now = nowIn(f);
+    return [
+      text(f.id),
+      text(f.severity),
+      text(f.package),
+      code(f.version),
+      now && (now === "removed" ? text(now) : code(now)),
+    ];
+  });
+  return table(["Vulnerability", "Severity", "Package", "Was", "Now"], rows);
 }
 
 function layerTable(diff: ImageDiff): string {

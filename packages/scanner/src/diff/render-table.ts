@@ -1,6 +1,7 @@
 /** The diff as aligned text for a terminal: a summary, then one section per kind of change. */
 import { alignColumns, terminalLines } from "../format/shared/terminal-text.js";
 import { formatBytes } from "../layers/sizes.js";
+import { nowIn } from "./diff-findings.js";
 import {
   describeSide,
   findingSummary,
@@ -58,13 +59,19 @@ function findingSections(diff: ImageDiff): string[] {
   if (!diff.findings.compared) return [];
   return [
     ...section("Findings introduced", findingRows(diff.findings.introduced)),
-    ...section("Findings fixed", findingRows(diff.findings.fixed)),
+    ...section("Findings fixed", fixedRows(diff.findings.fixed)),
   ];
 }
 
 function findingRows(findings: DiffFinding[]): string[][] {
   const rows = findings.map((f) => [f.id, f.severity, f.package, f.version, f.fixedIn.join(", ")]);
   return [["ID", "SEVERITY", "PACKAGE", "VERSION", "FIXED IN"], ...rows];
+}
+
+/** A fixed finding says how: the version B has now, or that B removed the package. */
+function fixedRows(findings: DiffFinding[]): string[][] {
+  const rows = findings.map((f) => [f.id, f.severity, f.package, f.version, nowIn(f)]);
+  return [["ID", "SEVERITY", "PACKAGE", "WAS", "NOW"], ...rows];
 }
 
 function layerRows(diff: ImageDiff): string[][] {

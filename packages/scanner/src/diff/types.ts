@@ -55,6 +55,11 @@ export interface DiffFinding {
   identity: string;
   /** Fixed versions the advisories name, when any. */
   fixedIn: string[];
+  /**
+   * For a fixed finding, what B holds of the package instead: its version there, or `removed`
+   * when B no longer has it.
+   */
+  inB?: { version: string } | "removed";
 }
 
 /** Findings of B that A did not have (introduced) and of A that B no longer has (fixed). */
