@@ -188,3 +188,47 @@ describe("Go modules", () => {
     expect(rows.find(([name]) => name === "stdlib")?.[2]).toMatch(/^1\.17\.\d+$/);
   });
 });
+
+describe("where a language package's fix goes", () => {
+  // GHSA-75v8-2h7p-7m2m (match/testdata/osv-npm): formidable fixed in 3.5.3.
+  it("names the project's package.json for npm packages, with overrides for a nested one", async () => {
+    const db = await testDb("osv-npm");
+    const at = (path: string) => ({ locations: [{ path }] });
+    const packages = [
+      pkg("npm", "formidable", "3.5.1", at("/app/node_modules/formidable/package.json")),
+      pkg(
+        "npm",
+        "formidable",
+        "3.4.0",
+        at("/srv/api/node_modules/superagent/node_modules/formidable/package.json"),
+      ),
+    ];
+    const result = { packages };
+    const plan = planRemediation(result, matchPackages(result, db).findings);
+    db.close();
+    const byInstalled = Object.fromEntries(plan.upgrades.map((u) => [u.installedVersion, u]));
+    expect(byInstalled["3.5.1"]).toMatchObject({
+      targetVersion: "3.5.3",
+      manifests: ["/app/package.json"],
+      notes: [],
+    });
+    expect(byInstalled["3.4.0"]).toMatchObject({
+      targetVersion: "3.5.3",
+      manifests: ["/srv/api/package.json"],
+      notes: [
+        'formidable is a dependency of a dependency under /srv/api: set "overrides": { "formidable": "3.5.3" } in /srv/api/package.json, or upgrade the package that requires it',
+      ],
+    });
+  });
+
+  it("says a Go binary's module is fixed by rebuilding the binary", async () => {
+    const osv = await testDb("osv");
+    const binary = { foundHow: "binary" as const, locations: [{ path: "/usr/local/bin/app" }] };
+    const result = { packages: [pkg("golang", "gopkg.in/yaml.v2", "v2.2.7", binary)] };
+    const plan = planRemediation(result, matchPackages(result, osv).findings);
+    osv.close();
+    expect(plan.upgrades[0]?.notes).toEqual([
+      "/usr/local/bin/app is a Go binary: rebuild it from its source with go get gopkg.in/yaml.v2@v2.2.8",
+    ]);
+  });
+});
