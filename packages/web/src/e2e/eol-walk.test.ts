@@ -98,4 +98,11 @@ describe.skipIf(!hasChromium())("end of life in the web UI", () => {
     await expect.poll(() => state.textContent()).toBe(expected);
     expect(await page.getByTestId("image-age").textContent()).toBe("built 1 year ago (stale)");
   });
+
+  it("says the plan waits for vulnerability data, which this server was given none of", async () => {
+    await page.getByRole("tab", { name: "plan" }).click();
+    const summary = page.getByTestId("plan-summary");
+    await expect.poll(() => summary.textContent()).toContain("holds no vulnerability data yet");
+    expect(await page.getByRole("table").count()).toBe(0);
+  });
 });

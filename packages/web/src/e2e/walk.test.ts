@@ -1,7 +1,7 @@
 /**
  * End to end, as a new user would: the real server (built CLI, SQLite, real advisories) serves
  * the built UI by default; Chromium walks setup → sign-in → a CI token → uploads → dashboard →
- * project → findings → triage → diff → revoke. Screenshots land in packages/web/screenshots/.
+ * project → findings → plan → triage → diff → revoke. Screenshots land in packages/web/screenshots/.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -125,6 +125,23 @@ describe.skipIf(!hasChromium())("the web UI in Chromium", () => {
     await page.getByRole("tab", { name: "components" }).click();
     await page.getByLabel("search components").fill("junit");
     await expect.poll(() => page.getByRole("row", { name: /junit/ }).count()).toBe(1);
+  });
+
+  it("plans the upgrade that fixes the finding", async () => {
+    await page.getByRole("tab", { name: "plan" }).click();
+    const summary = page.getByTestId("plan-summary");
+    await expect.poll(() => summary.textContent()).toBe("1 of 1 finding fixed by 1 upgrade.");
+    await page.getByRole("heading", { name: "Upgrades, best first" }).waitFor();
+    const row = page.getByRole("row", { name: /junit/ });
+    expect(await row.textContent()).toContain("4.12 → 4.13.1");
+    expect(await row.getByRole("link", { name: "CVE-2020-15250" }).count()).toBe(1);
+    expect(await row.locator(".badge").textContent()).toBe("medium");
+    // A Maven package's fix is made in the manifest that declares it, which the plan names.
+    expect(await row.getByRole("list", { name: "manifests of junit:junit" }).textContent()).toBe(
+      "/rootfs/pkgs/java/pom.xml",
+    );
+    expect(await page.getByRole("heading", { name: "Not fixed by any upgrade" }).count()).toBe(0);
+    await shot("project-plan");
   });
 
   it("triages the finding, and the analysis survives a reload and a new snapshot", async () => {

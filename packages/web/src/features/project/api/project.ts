@@ -58,3 +58,11 @@ export const useComponents = (snapshotId: string, f: ComponentFilter, limit = 25
         }),
       ),
   });
+
+/** A snapshot's remediation plan (null while the server holds no vulnerability data). */
+export const usePlan = (snapshotId: string) =>
+  useQuery({
+    queryKey: ["plan", snapshotId],
+    queryFn: () =>
+      unwrap(api.GET("/api/snapshots/{id}/plan", { params: { path: { id: snapshotId } } })),
+  });

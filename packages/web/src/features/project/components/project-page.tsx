@@ -7,9 +7,10 @@ import { useLatestExposure, useProject, useSnapshots } from "../api/project";
 import { ComponentsTab } from "./components-tab";
 import { LayersTab } from "./layers-tab";
 import { OutdatedRows } from "./outdated-rows";
+import { PlanTab } from "./plan-tab";
 import { SnapshotHistory } from "./snapshot-history";
 
-const tabs = ["components", "findings", "layers", "history"] as const;
+const tabs = ["components", "findings", "plan", "layers", "history"] as const;
 
 /**
  * One project: its latest snapshot, and tabs over it. The findings tab comes from the findings
@@ -83,6 +84,7 @@ export function ProjectPage({
         {tab === "history" && <SnapshotHistory projectId={id} />}
         {snapshot && tab === "components" && <ComponentsTab snapshotId={snapshot.id} />}
         {snapshot && tab === "findings" && findingsTab(id, snapshot.id)}
+        {snapshot && tab === "plan" && <PlanTab snapshotId={snapshot.id} />}
         {snapshot && tab === "layers" && <LayersTab layers={snapshot.layers} />}
       </section>
     </div>
