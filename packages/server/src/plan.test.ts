@@ -1,71 +1,18 @@
 /**
  * A snapshot's remediation plan and rebuild suggestions, against a real server on SQLite and on
  * PostgreSQL, with SBOMs `lading sbom` writes of the real test images: the Debian test image as a
- * base, an image derived from it (its layers begin with all of the base's), and the base as
- * rebuilt later (new layers, gzip at its fixed version). Advisories in the Debian tracker's
- * shape make gzip and coreutils vulnerable in the base.
+ * base, an image derived from it, and the base as rebuilt later with gzip fixed (see
+ * test-harness/debian-plan.ts).
  */
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWithTestImages, loadTestImages } from "../../../test/support/test-images.js";
-import { loadDerivedImage } from "../../scanner/src/layers/derived-image.fixture.js";
+import { describeWithTestImages } from "../../../test/support/test-images.js";
 import { type Auth, call, eventually, login } from "./test-harness/client.js";
-import { importAdvisories, tempDir } from "./test-harness/fixtures.js";
+import { COREUTILS, debianPlanInputs, GZIP } from "./test-harness/debian-plan.js";
+import { tempDir } from "./test-harness/fixtures.js";
 import { backends, startPostgres, type TestPostgres } from "./test-harness/postgres.js";
 import { type ServerProcess, startServerProcess } from "./test-harness/server-process.js";
 
 const password = "correct horse battery staple";
-const cli = join(import.meta.dirname, "../../cli/bin/lading.js");
-const GZIP = { installed: "1.12-1", fixed: "1.12-1+deb12u9", id: "CVE-2099-2001" };
-const COREUTILS = { installed: "9.1-1", fixed: "9.1-1+deb12u9", id: "CVE-2099-2002" };
-
-/** `lading sbom REFERENCE -o cyclonedx-json`, as an agent or CI job would upload it. */
-function sbomOf(reference: string, dir: string): string {
-  const out = join(dir, `${createHash("sha256").update(reference).digest("hex").slice(0, 8)}.json`);
-  execFileSync(process.execPath, [cli, "sbom", reference, "-o", `cyclonedx-json=${out}`]);
-  return readFileSync(out, "utf8");
-}
-
-/** The base as rebuilt later: each layer new (other diff IDs), gzip upgraded to its fix. */
-function rebuilt(base: string): string {
-  const sbom = JSON.parse(base) as { metadata: { component: { properties: Prop[] } } };
-  const diffIds = sbom.metadata.component.properties
-    .filter((p) => /^lading:image:layer:\d+:diffId$/.test(p.name))
-    .map((p) => p.value);
-  let text = base.replaceAll(`gzip@${GZIP.installed}?`, `gzip@${GZIP.fixed}?`);
-  text = text.replace(`"version": "${GZIP.installed}"`, `"version": "${GZIP.fixed}"`);
-  for (const id of diffIds) {
-    const other = `sha256:${createHash("sha256").update(`rebuilt ${id}`).digest("hex")}`;
-    text = text.replaceAll(id, other);
-  }
-  return text;
-}
-
-interface Prop {
-  name: string;
-  value: string;
-}
-
-/** The Debian tracker's JSON export, holding only these two advisories for bookworm. */
-function tracker(): string {
-  const entry = (v: typeof GZIP) => ({
-    [v.id]: {
-      description: `test ${v.id}`,
-      releases: {
-        bookworm: {
-          status: "resolved",
-          fixed_version: v.fixed,
-          urgency: "high",
-          repositories: { bookworm: v.installed },
-        },
-      },
-    },
-  });
-  return JSON.stringify({ gzip: entry(GZIP), coreutils: entry(COREUTILS) });
-}
 
 const withImages = describeWithTestImages("the plan and rebuild tests on the Debian test image");
 
@@ -88,28 +35,21 @@ withImages.each(backends())("a snapshot's plan on %s", (backend) => {
   };
 
   beforeAll(async () => {
-    const images = loadTestImages();
-    const work = tempDir("plan");
-    const { dockerArchive } = images.manifest.outputs;
-    const baseSbom = sbomOf(`docker-archive:${join(images.dir, dockerArchive.path)}`, work);
-    const derivedSbom = sbomOf(`oci-dir:${loadDerivedImage(images).layout}`, work);
-    writeFileSync(join(work, "tracker.json"), tracker());
-    const vulnDb = tempDir("plan-db");
-    importAdvisories(vulnDb, join(work, "tracker.json"));
+    const inputs = debianPlanInputs();
     if (backend === "postgres") pgCluster = await startPostgres();
     const databaseUrl =
       backend === "postgres" ? await pgCluster?.createDatabase("plan") : undefined;
     server = await startServerProcess({
       dataDir: tempDir("plan-data"),
-      vulnDbDir: vulnDb,
+      vulnDbDir: inputs.vulnDb,
       databaseUrl,
       env: { LADING_ADMIN_PASSWORD: password },
     });
     base = server.url;
     admin = await login(base, "admin", password);
-    ids.base = await upload("images/debian", baseSbom);
-    ids.app = await upload("apps/derived", derivedSbom);
-    ids.rebuilt = await upload("images/debian", rebuilt(baseSbom));
+    ids.base = await upload("images/debian", inputs.base);
+    ids.app = await upload("apps/derived", inputs.derived);
+    ids.rebuilt = await upload("images/debian", inputs.rebuilt);
   }, 240_000);
 
   afterAll(async () => {

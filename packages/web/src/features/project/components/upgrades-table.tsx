@@ -20,7 +20,7 @@ export function UpgradesTable({
           <td>
             {u.name} <span className="muted small">{u.type}</span>
           </td>
-          <td className="mono">
+          <td className="mono nowrap">
             {u.installedVersion} → {u.targetVersion}
           </td>
           <td>
@@ -29,7 +29,9 @@ export function UpgradesTable({
           <td>
             <How upgrade={u} />
           </td>
-          <td className="small">{u.notes.length > 0 ? u.notes.join(" ") : "—"}</td>
+          <td className="small">
+            <Notes notes={u.notes} />
+          </td>
         </tr>
       ))}
     </DataTable>
@@ -72,6 +74,17 @@ function How({ upgrade }: { upgrade: PlannedUpgrade }) {
       </ul>
     );
   return <span className="muted">—</span>;
+}
+
+function Notes({ notes }: { notes: string[] }) {
+  if (notes.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="plain notes">
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
 }
 
 function Command({ text }: { text: string }) {
