@@ -20,6 +20,7 @@ const MAX_SUGGESTIONS = 3;
 /** A snapshot as a rebuild suggestion names it. */
 export interface SnapshotRef {
   snapshotId: string;
+  projectId: string;
   projectPath: string;
   imageDigest: string | null;
   createdAt: string;
@@ -184,6 +185,7 @@ async function findingKeys(
 function toRef(k: Known, findings: number): SnapshotRef {
   return {
     snapshotId: k.id,
+    projectId: k.project_id,
     projectPath: k.path,
     imageDigest: k.image_digest,
     createdAt: k.created_at,

@@ -58,6 +58,7 @@ const RemediationPlan = z
   .openapi("RemediationPlan");
 const SnapshotRef = z.object({
   snapshotId: z.string(),
+  projectId: z.string(),
   projectPath: z.string(),
   imageDigest: z.string().nullable(),
   createdAt: z.string(),

@@ -3180,6 +3180,7 @@ export interface components {
         RebuildSuggestion: {
             base: {
                 snapshotId: string;
+                projectId: string;
                 projectPath: string;
                 imageDigest: string | null;
                 createdAt: string;
@@ -3188,6 +3189,7 @@ export interface components {
             };
             candidate: {
                 snapshotId: string;
+                projectId: string;
                 projectPath: string;
                 imageDigest: string | null;
                 createdAt: string;

@@ -65,6 +65,7 @@ const plan: RemediationPlan = {
 const rebuild = {
   base: {
     snapshotId: "base-1",
+    projectId: "project-7",
     projectPath: "images/debian",
     imageDigest: "sha256:aa",
     createdAt: "2026-01-01T00:00:00Z",
@@ -73,6 +74,7 @@ const rebuild = {
   },
   candidate: {
     snapshotId: "base-2",
+    projectId: "project-7",
     projectPath: "images/debian",
     imageDigest: "sha256:bb",
     createdAt: "2026-02-01T00:00:00Z",
@@ -117,7 +119,7 @@ describe("PlanView", () => {
     expect(at("3 of 4 findings fixed by 2 upgrades.")).toBeGreaterThan(-1);
     expect(at(rebuild.message)).toBeGreaterThan(at("3 of 4 findings"));
     expect(html).toContain('href="/diff?from=base-1&amp;to=base-2"');
-    expect(html).toContain('href="/projects?q=images%2Fdebian"');
+    expect(html).toContain('href="/projects/project-7"');
     expect(at("openssl")).toBeGreaterThan(at(rebuild.message));
     expect(at("junit:junit")).toBeGreaterThan(at("openssl"));
     expect(at("Not fixed by any upgrade")).toBeGreaterThan(at("junit:junit"));

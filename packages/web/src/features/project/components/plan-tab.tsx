@@ -62,7 +62,7 @@ function RebuildList({ suggestions }: { suggestions: RebuildSuggestion[] }) {
           <li key={s.candidate.snapshotId}>
             <span>{s.message}</span>
             <span>
-              <Link to={`/projects?q=${encodeURIComponent(s.candidate.projectPath)}`}>
+              <Link to={`/projects/${encodeURIComponent(s.candidate.projectId)}`}>
                 {s.candidate.projectPath}
               </Link>
               {" · "}
