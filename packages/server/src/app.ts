@@ -7,6 +7,7 @@ import { authenticate } from "./auth/middleware.js";
 import { ApiError, InvalidRequestError, RateLimitedError } from "./errors.js";
 import { registerAgentRoutes } from "./routes/agents.js";
 import { registerAuthRoutes } from "./routes/auth.js";
+import { limitBodies } from "./routes/body-limit.js";
 import type { AppEnv, RouteDeps } from "./routes/common.js";
 import { registerExposureRoutes } from "./routes/exposure.js";
 import { registerFindingRoutes } from "./routes/findings.js";
@@ -56,7 +57,9 @@ export function createApp(deps: RouteDeps) {
     ),
   );
   app.get("/api/health", (c) => c.json({ status: "ok" }));
-  app.use("/api/*", rejectNulInUrl, authenticate(deps.store));
+  // No body is read past the largest SBOM the server takes, whatever the route.
+  app.use("/api/*", rejectNulInUrl, limitBodies(deps.config.maxUploadBytes));
+  app.use("/api/*", authenticate(deps.store));
   for (const register of routeModules) register(app, deps);
   app.openAPIRegistry.registerComponent("securitySchemes", "cookie", {
     type: "apiKey",

@@ -11,7 +11,7 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** Directory of static files served at `/` (the web UI); absent to serve none. */
   staticDir?: string;
-  /** Largest SBOM accepted by the upload route, in bytes. */
+  /** Largest SBOM accepted by the upload route, in bytes; no other route takes a larger body. */
   maxUploadBytes: number;
   /** How often the vulnerability data is refreshed; 0 turns the schedule off (offline use). */
   dbUpdateIntervalMs: number;

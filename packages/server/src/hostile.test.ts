@@ -1,8 +1,8 @@
 /**
  * Hostile clients against a real server process, on SQLite and on PostgreSQL: broken and
- * oversized uploads, wrong content types, SQL metacharacters in every list parameter, tokens
- * used past their scope, expiry or revocation, session fixation, and path traversal in the
- * static files. Each must get its status, and the stored row counts must not move.
+ * oversized uploads and bodies, wrong content types, sign-in guesses behind a forged
+ * X-Forwarded-For, SQL metacharacters in every list parameter, tokens used past their scope,
+ * expiry or revocation, session fixation, and path traversal in the static files. Each must get its status, and the stored row counts must not move.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -156,6 +156,47 @@ describe.each(backends())("hostile clients on %s", (backend) => {
         "invalid_request",
       ]);
     expect(await counts()).toEqual(before);
+  });
+
+  it("refuses an oversized body on every route before reading it, signed in or not", async () => {
+    const before = await counts();
+    // Routes read JSON whole; the sign-in route does so before it knows who is calling.
+    const big = JSON.stringify({ username: "admin", password: "x".repeat(1_100_000) });
+    const bearer = { authorization: `Bearer ${(tokens.prodUpload as { bearer: string }).bearer}` };
+    const tries: [string, string, Record<string, string>][] = [
+      ["POST", "/api/auth/login", {}],
+      ["POST", "/api/setup", {}],
+      ["POST", "/api/agents/heartbeat", bearer],
+      ["PUT", "/api/findings/x/analysis", bearer],
+    ];
+    for (const [method, path, auth] of tries)
+      for (const chunked of [false, true]) {
+        const headers = {
+          ...auth,
+          "content-type": "application/json",
+          ...(chunked ? { "transfer-encoding": "chunked" } : {}),
+        };
+        const answer = await rawRequest(base, method, path, headers, big);
+        expect([answer.status, path, chunked]).toEqual([413, path, chunked]);
+      }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("counts failed sign-ins by connection, whatever X-Forwarded-For claims", async () => {
+    const username = "guessed";
+    await call(base, "POST", "/api/users", admin, { username, password, role: "viewer" });
+    const signIn = async (tried: string, i: number) =>
+      (
+        await rawRequest(
+          base,
+          "POST",
+          "/api/auth/login",
+          { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}` },
+          JSON.stringify({ username, password: tried }),
+        )
+      ).status;
+    for (let i = 0; i < 5; i++) expect(await signIn("wrong", i)).toBe(401);
+    expect(await signIn(password, 99)).toBe(429);
   });
 
   it("refuses JSON routes a body of another type", async () => {

@@ -52,7 +52,7 @@ export function registerServerCommand(program: Command): void {
       "--static-dir <dir>",
       "serve the web UI's files from this directory (default: the built @lading/web, when present)",
     )
-    .option("--max-upload <mib>", "largest SBOM accepted, in MiB", "32")
+    .option("--max-upload <mib>", "largest SBOM (or any request body) accepted, in MiB", "32")
     .option("--db <dir>", "vulnerability database directory (as for lading db; or LADING_DB_DIR)")
     .option(
       "--offline",

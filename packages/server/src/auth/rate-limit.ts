@@ -5,12 +5,20 @@ import { RateLimitedError } from "../errors.js";
  * TODO: counts live in this process only, so with several servers on one PostgreSQL database an
  * attacker gets the limit once per server; a table of attempts would close that gap.
  */
-export function createLoginLimiter(options: { max: number; windowMs: number }) {
+export function createLoginLimiter(options: {
+  max: number;
+  windowMs: number;
+  sweepAbove?: number;
+}) {
+  const sweepAbove = options.sweepAbove ?? 10_000;
   const failures = new Map<string, number[]>();
   const recent = (key: string) => {
     const since = Date.now() - options.windowMs;
     const list = (failures.get(key) ?? []).filter((t) => t > since);
-    failures.set(key, list);
+    // Only keys with failures in the window are kept, so a client trying a new user name on
+    // every request does not grow the map without end.
+    if (list.length > 0) failures.set(key, list);
+    else failures.delete(key);
     return list;
   };
   return {
@@ -21,10 +29,16 @@ export function createLoginLimiter(options: { max: number; windowMs: number }) {
       throw new RateLimitedError(Math.max(1, wait));
     },
     fail(key: string): void {
-      recent(key).push(Date.now());
+      failures.set(key, [...recent(key), Date.now()]);
+      // Keys no one tries again would stay for good: past a size, drop those whose window ended.
+      if (failures.size > sweepAbove) for (const old of [...failures.keys()]) recent(old);
     },
     succeed(key: string): void {
       failures.delete(key);
+    },
+    /** How many keys it holds now. */
+    size(): number {
+      return failures.size;
     },
   };
 }

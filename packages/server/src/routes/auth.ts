@@ -1,4 +1,6 @@
+import type { IncomingMessage } from "node:http";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { authorize } from "../auth/actor.js";
 import { csrfCookie, sessionCookie } from "../auth/middleware.js";
@@ -76,7 +78,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): v
   });
   app.openapi(login, async (c) => {
     const { username, password } = c.req.valid("json");
-    const key = `${username}|${c.req.header("x-forwarded-for") ?? "direct"}`;
+    const key = `${username}|${remoteAddress(c)}`;
     limiter.check(key);
     const user = await store.db
       .selectFrom("users")
@@ -140,4 +142,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): v
       200,
     );
   });
+}
+
+/**
+ * The address of the connection the request came on. Never a header such as X-Forwarded-For:
+ * any client can write one, and a new value per try would give it a fresh count every time.
+ * Behind a reverse proxy every client shares the proxy's address, so the count is per user name.
+ */
+function remoteAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? "unknown";
 }

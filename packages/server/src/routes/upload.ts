@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { authorize, can } from "../auth/actor.js";
-import { PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors.js";
+import { UnsupportedMediaTypeError } from "../errors.js";
 import { splitPath } from "../model/projects.js";
 import { receiveSbom } from "../model/receive-sbom.js";
+import { drain } from "./body-limit.js";
 import { type AppEnv, actorOf, errorResponses, json, type RouteDeps, security } from "./common.js";
 import { projectKind } from "./projects.js";
 
@@ -48,14 +48,8 @@ const upload = createRoute({
 /** The upload route: checked, parsed and stored whole, or not stored at all. */
 export function registerUploadRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const { store, reader, config } = deps;
-  const limit = bodyLimit({
-    maxSize: config.maxUploadBytes,
-    onError: async (c) => {
-      await drain(c.req.raw.body, config.maxUploadBytes * 4);
-      throw new PayloadTooLargeError(config.maxUploadBytes);
-    },
-  });
-  app.use(upload.getRoutingPath(), requireJsonType(config.maxUploadBytes * 4), limit);
+  // The body's size is bounded for every route at once (limitBodies, in app.ts).
+  app.use(upload.getRoutingPath(), requireJsonType(config.maxUploadBytes * 4));
   app.openapi(upload, async (c) => {
     const { project, kind } = c.req.valid("query");
     splitPath(project);
@@ -84,26 +78,4 @@ function requireJsonType(drainBound: number): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
-}
-
-/**
- * Reads and drops the rest of a refused body, up to a bound, so the client gets to read the
- * 413 instead of a reset connection; past the bound the connection is simply cut.
- */
-async function drain(body: ReadableStream<Uint8Array> | null, bound: number): Promise<void> {
-  // A chunked body is read by the limit itself, which holds the stream's lock when it gives up.
-  if (!body || body.locked) return;
-  let seen = 0;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      seen += value?.length ?? 0;
-      if (done || seen > bound) break;
-    }
-  } catch {
-    // The client went away; nothing left to answer.
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
 }
