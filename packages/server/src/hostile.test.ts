@@ -199,6 +199,33 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(await signIn(password, 99)).toBe(429);
   });
 
+  it("never leaves the server without an enabled admin", async () => {
+    const me = (await call(base, "GET", "/api/auth/me", admin)).body.id as string;
+    for (const change of [{ role: "member" }, { role: "viewer" }, { disabled: true }]) {
+      const answer = await call(base, "PATCH", `/api/users/${me}`, admin, change);
+      expect([answer.status, answer.body.error?.code]).toEqual([409, "conflict"]);
+    }
+    // Two admins demoting each other at once: exactly one of them is demoted.
+    const created = await call(base, "POST", "/api/users", admin, {
+      username: "second-admin",
+      password,
+      role: "admin",
+    });
+    const second = await login(base, "second-admin", password);
+    const answers = await Promise.all([
+      call(base, "PATCH", `/api/users/${created.body.id}`, admin, { role: "viewer" }),
+      call(base, "PATCH", `/api/users/${me}`, second, { role: "viewer" }),
+    ]);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    const left = answers[0].status === 200 ? admin : second;
+    const admins = await call(base, "GET", "/api/users?role=admin", left);
+    expect(admins.body.items.map((u: { disabled: boolean }) => u.disabled)).toEqual([false]);
+    // Later tests sign in as the first admin: give it its role back.
+    expect((await call(base, "PATCH", `/api/users/${me}`, left, { role: "admin" })).status).toBe(
+      200,
+    );
+  });
+
   it("refuses JSON routes a body of another type", async () => {
     const before = await counts();
     const session = admin as { session: string; csrf: string };

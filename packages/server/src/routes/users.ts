@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Transaction } from "kysely";
 import { authorize } from "../auth/actor.js";
 import { hashPassword } from "../auth/secrets.js";
 import { insertUser } from "../auth/setup.js";
 import { paginate } from "../db/paginate.js";
-import type { UsersTable } from "../db/schema.js";
-import { NotFoundError } from "../errors.js";
+import type { Database, UsersTable } from "../db/schema.js";
+import type { Dialect } from "../db/store.js";
+import { ConflictError, NotFoundError } from "../errors.js";
 import {
   type AppEnv,
   actorOf,
@@ -61,7 +63,7 @@ const update = createRoute({
   summary: "Change a user's role, password or state (admin)",
   security,
   request: { params: Id, body: { content: { "application/json": { schema: UserChange } } } },
-  responses: { 200: json("changed", User), ...errorResponses },
+  responses: { 200: json("changed", User), ...errorResponses, 409: errorResponses[400] },
 });
 
 const order = {
@@ -106,8 +108,12 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDep
       ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
       ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
     };
+    const removesAdmin = (body.role !== undefined && body.role !== "admin") || body.disabled;
     if (Object.keys(changes).length > 0)
-      await store.db.updateTable("users").set(changes).where("id", "=", id).execute();
+      await store.db.transaction().execute(async (trx) => {
+        if (removesAdmin) await keepAnAdmin(trx, store.dialect, id);
+        await trx.updateTable("users").set(changes).where("id", "=", id).execute();
+      });
     const row = await store.db
       .selectFrom("users")
       .selectAll()
@@ -118,4 +124,22 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, { store }: RouteDep
       await store.db.deleteFrom("sessions").where("user_id", "=", id).execute();
     return c.json(toUser(row), 200);
   });
+}
+
+/**
+ * Refuses to demote or disable the last enabled admin: no one could manage users after that,
+ * and a server started with LADING_ADMIN_PASSWORD would find the name `admin` taken and not start.
+ */
+async function keepAnAdmin(trx: Transaction<Database>, dialect: Dialect, id: string) {
+  let admins = trx
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "admin")
+    .where("disabled", "=", 0);
+  // PostgreSQL: the admins' rows are locked, so two admins demoting each other at once cannot
+  // both see the other still there. SQLite runs one transaction at a time.
+  if (dialect === "postgres") admins = admins.forUpdate();
+  const ids = (await admins.execute()).map((a) => a.id);
+  if (ids.length === 1 && ids[0] === id)
+    throw new ConflictError("the last enabled admin cannot be demoted or disabled");
 }
