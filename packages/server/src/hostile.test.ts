@@ -123,6 +123,15 @@ describe.each(backends())("hostile clients on %s", (backend) => {
       "unsupported_sbom",
     ]);
     expect(await typed('"just a string"', json)).toEqual([422, "unsupported_sbom"]);
+    // Valid CycloneDX at any depth: components inside components, a thousand levels down.
+    const open = '{"type":"library","name":"n","version":"1","components":[';
+    const deep = `${open.repeat(1000)}{"type":"library","name":"leaf"}${"]}".repeat(1000)}`;
+    const bom = JSON.parse(sbom);
+    const nested = JSON.stringify({ ...bom, components: ["DEEP", ...bom.components] }).replace(
+      '"DEEP"',
+      deep,
+    );
+    expect(await typed(nested, json)).toEqual([422, "unsupported_sbom"]);
     expect(
       await typed('{"bomFormat":"CycloneDX","specVersion":"1.6","components":"x"}', json),
     ).toEqual([422, "unsupported_sbom"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SbomFormatError, SbomTooLargeError } from "../errors.js";
-import { readSbom } from "./read-sbom.js";
+import { MAX_SBOM_DEPTH, readSbom } from "./read-sbom.js";
 import { sbomReaders } from "./registry.js";
 import { readFixture } from "./testdata/read-fixture.js";
 
@@ -71,6 +71,28 @@ describe("readSbom", () => {
     expect(claim("tools/syft-go-mod-2.2.spdx.json")).toBe("spdx-json");
     const result = readSbom(readFixture("tools/syft-go-mod-1.4.cdx.json"));
     expect(result.timings.sbomRead).toBeGreaterThanOrEqual(0);
+  });
+
+  it("refuses a document nested deeper than its limit, in any format, without recursing", () => {
+    const bom = JSON.parse(readFixture("tools/syft-go-mod-1.4.cdx.json").toString());
+    // Components inside components: valid CycloneDX at any depth. Written as text, since
+    // JSON.stringify itself recurses.
+    const nested = (levels: number) => {
+      const open = '{"type":"library","name":"n","version":"1","components":[';
+      const leaf = '{"type":"library","name":"leaf","version":"1"}';
+      const deep = `${open.repeat(levels)}${leaf}${"]}".repeat(levels)}`;
+      return JSON.stringify(bom).replace('"components":[', `"components":[${deep},`);
+    };
+    expect(() => readSbom(nested(100))).not.toThrow();
+    for (const levels of [200, 10_000]) {
+      const error = errorOf(() => readSbom(nested(levels)));
+      expect([error.constructor, error.message]).toEqual([
+        SbomFormatError,
+        `/: nests objects and arrays deeper than ${MAX_SBOM_DEPTH} levels`,
+      ]);
+    }
+    const spdx = `{"spdxVersion":"SPDX-2.3","x":${"[".repeat(300)}${"]".repeat(300)}}`;
+    expect(() => readSbom(spdx)).toThrow(/deeper than/);
   });
 
   it("gives every reader the id of the format of the same name", () => {
