@@ -339,6 +339,9 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(await status(tokens.prodUpload, "GET", "/api/projects")).toBe(403);
     expect(await status(tokens.prodRead, "GET", `/api/snapshots/${devSnapshot}`)).toBe(404);
     expect(await status(tokens.prodRead, "GET", `/api/snapshots/${devSnapshot}/sbom`)).toBe(404);
+    const devProject = (await call(base, "GET", `/api/snapshots/${devSnapshot}`, admin)).body
+      .projectId;
+    expect(await status(tokens.prodRead, "GET", `/api/projects/${devProject}`)).toBe(404);
     const listed = await call(base, "GET", "/api/snapshots", tokens.prodRead);
     expect(listed.body.items.map((s: { id: string }) => s.id)).toEqual([snapshot]);
     for (const header of ["Bearer", "Bearer lad_x_y", "Basic YWRtaW46eA==", "bearer  "]) {
