@@ -36,6 +36,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+let decoy: Promise<string> | undefined;
+
+/**
+ * A hash of no one's password, made with the same parameters as every stored one: checking a
+ * password against it for a user name that does not exist costs what checking a real user's
+ * costs, so the time of the answer does not tell which user names exist.
+ */
+export function decoyPasswordHash(): Promise<string> {
+  decoy ??= hashPassword(randomSecret());
+  return decoy;
+}
+
 /** Compares two strings without leaking where they differ. */
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { authorize } from "../auth/actor.js";
 import { csrfCookie, sessionCookie } from "../auth/middleware.js";
-import { verifyPassword } from "../auth/secrets.js";
+import { decoyPasswordHash, verifyPassword } from "../auth/secrets.js";
 import { createSession, deleteSession, sessionMs } from "../auth/sessions.js";
 import { completeSetup } from "../auth/setup.js";
 import { UnauthenticatedError } from "../errors.js";
@@ -85,10 +85,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): v
       .selectAll()
       .where("username", "=", username)
       .executeTakeFirst();
-    const ok =
-      user !== undefined &&
-      user.disabled === 0 &&
-      (await verifyPassword(password, user.password_hash));
+    // The password is checked whoever the user is, against a decoy when there is no such user.
+    const matches = await verifyPassword(
+      password,
+      user?.password_hash ?? (await decoyPasswordHash()),
+    );
+    const ok = user !== undefined && user.disabled === 0 && matches;
     if (!user || !ok) {
       limiter.fail(key);
       throw new UnauthenticatedError("wrong username or password");
