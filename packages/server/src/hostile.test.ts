@@ -257,6 +257,31 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a JSON route a request with no body and no type, as a 400", async () => {
+    const before = await counts();
+    const session = admin as { session: string; csrf: string };
+    const headers = { cookie: `lading_session=${session.session}`, "x-csrf-token": session.csrf };
+    // Without a Content-Type the route's schema used to be skipped: the handler got `{}`.
+    for (const [method, path] of [
+      ["POST", "/api/auth/login"],
+      ["POST", "/api/setup"],
+      ["POST", "/api/users"],
+      ["POST", "/api/tokens"],
+      ["POST", "/api/projects"],
+      ["POST", "/api/webhooks"],
+      ["PUT", "/api/findings/x/analysis"],
+      ["POST", "/api/agents/heartbeat"],
+    ]) {
+      const answer = await rawRequest(base, method, path, headers);
+      expect([answer.status, JSON.parse(answer.text).error?.code, path]).toEqual([
+        400,
+        "invalid_request",
+        path,
+      ]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("treats SQL metacharacters in every list parameter as data", async () => {
     const before = await counts();
     for (const [route, param] of textFilters)

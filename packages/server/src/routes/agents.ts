@@ -63,7 +63,7 @@ const heartbeat = createRoute({
   description:
     "Creates the host and container projects when the caller may. Containers missing from the list are marked gone. An agent that misses three heartbeats counts as offline.",
   security,
-  request: { body: { content: { "application/json": { schema: Heartbeat } } } },
+  request: { body: { required: true, content: { "application/json": { schema: Heartbeat } } } },
   responses: { 200: json("recorded", HeartbeatAnswer), ...errorResponses },
 });
 const list = createRoute({

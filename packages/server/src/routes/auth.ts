@@ -30,6 +30,7 @@ const setup = createRoute({
   summary: "Create the first admin with the one-time setup token",
   request: {
     body: {
+      required: true,
       content: {
         "application/json": { schema: z.object({ token: z.string(), username, password }) },
       },
@@ -46,7 +47,7 @@ const login = createRoute({
   method: "post",
   path: "/api/auth/login",
   summary: "Sign in; sets an httpOnly session cookie and returns the CSRF token",
-  request: { body: { content: { "application/json": { schema: Credentials } } } },
+  request: { body: { required: true, content: { "application/json": { schema: Credentials } } } },
   responses: { 200: json("signed in", Me), ...errorResponses, 429: errorResponses[400] },
 });
 

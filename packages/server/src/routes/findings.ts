@@ -82,7 +82,10 @@ const triage = createRoute({
   path: "/api/findings/{id}/analysis",
   summary: "Set the VEX analysis of a finding; it carries over to later snapshots of the project",
   security,
-  request: { params: Id, body: { content: { "application/json": { schema: Triage } } } },
+  request: {
+    params: Id,
+    body: { required: true, content: { "application/json": { schema: Triage } } },
+  },
   responses: { 200: json("recorded", z.object({ state: analysis })), ...errorResponses },
 });
 const audit = createRoute({

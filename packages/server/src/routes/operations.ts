@@ -53,7 +53,7 @@ const createHook = createRoute({
   summary:
     "Add a webhook for new findings at or above a severity (admin); the signing secret is returned once",
   security,
-  request: { body: { content: { "application/json": { schema: NewWebhook } } } },
+  request: { body: { required: true, content: { "application/json": { schema: NewWebhook } } } },
   responses: { 201: json("created", Webhook.extend({ secret: z.string() })), ...errorResponses },
 });
 const deleteHook = createRoute({

@@ -53,6 +53,7 @@ const create = createRoute({
   security,
   request: {
     body: {
+      required: true,
       content: {
         "application/json": {
           schema: z.object({ path: z.string().min(1).max(1024), kind: projectKind }),

@@ -55,7 +55,7 @@ const create = createRoute({
   path: "/api/tokens",
   summary: "Create an API token; the secret is returned once",
   security,
-  request: { body: { content: { "application/json": { schema: NewToken } } } },
+  request: { body: { required: true, content: { "application/json": { schema: NewToken } } } },
   responses: { 201: json("created", Token.extend({ token: z.string() })), ...errorResponses },
 });
 const revoke = createRoute({

@@ -54,7 +54,7 @@ const create = createRoute({
   path: "/api/users",
   summary: "Create a user (admin)",
   security,
-  request: { body: { content: { "application/json": { schema: NewUser } } } },
+  request: { body: { required: true, content: { "application/json": { schema: NewUser } } } },
   responses: { 201: json("created", User), ...errorResponses, 409: errorResponses[400] },
 });
 const update = createRoute({
@@ -62,7 +62,10 @@ const update = createRoute({
   path: "/api/users/{id}",
   summary: "Change a user's role, password or state (admin)",
   security,
-  request: { params: Id, body: { content: { "application/json": { schema: UserChange } } } },
+  request: {
+    params: Id,
+    body: { required: true, content: { "application/json": { schema: UserChange } } },
+  },
   responses: { 200: json("changed", User), ...errorResponses, 409: errorResponses[400] },
 });
 
