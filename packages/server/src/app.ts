@@ -3,6 +3,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/middleware.js";
 import { ApiError, InvalidRequestError, RateLimitedError } from "./errors.js";
 import { registerAgentRoutes } from "./routes/agents.js";
@@ -56,6 +57,21 @@ export function createApp(deps: RouteDeps) {
       404,
     ),
   );
+  // Every answer, API and UI alike: no sniffing, no framing (clickjacking), no referrer leak.
+  app.use(
+    "*",
+    secureHeaders({
+      xFrameOptions: "DENY",
+      contentSecurityPolicy: { frameAncestors: ["'none'"] },
+      // Behind TLS a proxy sets HSTS; over plain HTTP on loopback it only confuses.
+      strictTransportSecurity: false,
+    }),
+  );
+  // API answers hold tokens and findings: no cache, shared or not, keeps a copy.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
   app.get("/api/health", (c) => c.json({ status: "ok" }));
   // No body is read past the largest SBOM the server takes, whatever the route.
   app.use("/api/*", rejectNulInUrl, limitBodies(deps.config.maxUploadBytes));

@@ -433,6 +433,18 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(await me(secondId)).toBe(401);
   });
 
+  it("tells browsers not to sniff, frame or cache, on the UI and the API alike", async () => {
+    for (const path of ["/", "/assets/app.js", "/api/health", "/api/auth/me", "/api/nope"]) {
+      const { headers } = await rawRequest(base, "GET", path);
+      expect([path, headers["x-content-type-options"]]).toEqual([path, "nosniff"]);
+      expect([path, headers["x-frame-options"]]).toEqual([path, "DENY"]);
+      expect([path, headers["content-security-policy"]]).toEqual([path, "frame-ancestors 'none'"]);
+      expect([path, headers["referrer-policy"]]).toEqual([path, "no-referrer"]);
+      const cache = path.startsWith("/api/") ? "no-store" : undefined;
+      expect([path, headers["cache-control"]]).toEqual([path, cache]);
+    }
+  });
+
   it("serves static files only from inside the static dir", async () => {
     const get = (path: string) => rawRequest(base, "GET", path);
     expect((await get("/assets/app.js")).text).toContain("console.log");
