@@ -340,6 +340,25 @@ describe.each(backends())("hostile clients on %s", (backend) => {
     expect(named.status).toBe(backend === "postgres" ? 400 : 201);
   });
 
+  it("refuses an SBOM whose components hold a NUL on either database, storing nothing", async () => {
+    const before = await counts();
+    const sbom = JSON.parse(fixture("alpine-310.cdx.json"));
+    const musl = sbom.components.find((c: { name: string }) => c.name === "musl");
+    musl.name = "musl\u0000evil";
+    const answer = await call(
+      base,
+      "POST",
+      "/api/snapshots?project=prod/nul-sbom",
+      admin,
+      JSON.stringify(sbom),
+    );
+    expect([answer.status, answer.body.error?.code]).toEqual([400, "invalid_request"]);
+    expect(answer.body.error.message).toMatch(
+      /^text holds a NUL: package \d+ \("musl\\u0000evil"\)$/,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
   it("holds tokens to their scope, prefix, expiry and revocation", async () => {
     const before = await counts();
     const sbom = fixture("alpine-310.cdx.json");

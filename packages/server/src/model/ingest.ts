@@ -5,7 +5,7 @@
 import type { ScanResult } from "@lading/scanner";
 import type { ProjectKind } from "../db/schema.js";
 import type { Store } from "../db/store.js";
-import { ForbiddenError, NotFoundError } from "../errors.js";
+import { ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.js";
 import { newId, now } from "../ids.js";
 import { enqueue } from "../jobs/queue.js";
 import type { ParsedSbom } from "../sbom/types.js";
@@ -26,6 +26,7 @@ export async function ingestSbom(
   text: string,
   sbom: ParsedSbom,
 ) {
+  refuseNul(sbom.result);
   return store.db.transaction().execute(async (trx) => {
     const project = await ensureProject(trx, target.projectPath, target.kind, target.mayCreate);
     if (!project && !target.mayCreate) throw new NotFoundError(`project ${target.projectPath}`);
@@ -49,6 +50,23 @@ export async function ingestSbom(
     await enqueue(trx, "match-snapshot", { snapshotId: id });
     return { id, projectId: project.id, componentCount: count };
   });
+}
+
+/**
+ * PostgreSQL cannot store a NUL in text and SQLite can: an SBOM whose stored fields hold one is
+ * refused on both, the same way, before anything is written.
+ */
+function refuseNul(result: ScanResult): void {
+  const has = (text: string | undefined) => text?.includes("\u0000") === true;
+  result.packages.forEach((p, i) => {
+    const fields = [p.name, p.version, p.type, p.purl, p.layer, ...p.locations.map((l) => l.path)];
+    if (fields.some(has)) {
+      throw new InvalidRequestError(`text holds a NUL: package ${i} (${JSON.stringify(p.name)})`);
+    }
+  });
+  const d = result.distro;
+  if (d && [d.prettyName, d.id, d.versionId].some(has))
+    throw new InvalidRequestError("text holds a NUL: the distro's name");
 }
 
 function snapshotRow(id: string, projectId: string, sbom: ParsedSbom) {
