@@ -43,7 +43,14 @@ export interface SnapshotPlan {
   rebuild: RebuildSuggestion[];
 }
 
-/** Plans the upgrades for one snapshot, leaving out findings triage set aside. */
+/**
+ * Plans the upgrades for one snapshot, leaving out findings triage set aside.
+ *
+ * TODO: each request reads the stored SBOM and matches it again (tens of milliseconds for a
+ * few hundred packages, up to a second for thousands), because the findings table keeps the
+ * fixed versions but not what the plan groups by (source package, version scheme); storing
+ * those with each finding at match time would let the plan be built from the table.
+ */
 export async function planSnapshot(
   store: Store,
   reader: SbomReader,
